@@ -1,0 +1,49 @@
+# Samverka: `make run` serves the demo, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: run test test-postgres bench install migrate demo messages check
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	$(PY) manage.py migrate --no-input
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+# Serves the demo with the production web server and a task worker beside it.
+run: demo
+	$(PY) manage.py collectstatic --no-input --verbosity 0
+	@echo "Samverka: http://127.0.0.1:$(PORT)/  (demo password: $$($(PY) manage.py shell -c 'from django.conf import settings; print(settings.DEMO_PASSWORD)'))"
+	$(PY) manage.py db_worker --queue-name '*' & worker=$$!; \
+	trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	$(VENV)/bin/gunicorn samverka.wsgi --bind 127.0.0.1:$(PORT) --workers 3 --access-logfile -
+
+test: install
+	$(VENV)/bin/pytest
+
+test-postgres: install
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/samverka} $(VENV)/bin/pytest
+
+bench: install
+	$(PY) bench/import_bench.py
+
+check: install
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+
+# Refresh the Swedish catalogues after changing strings, then translate the new entries.
+messages: install
+	$(PY) manage.py makemessages -l sv --ignore=.venv --ignore=var
+	for app in samverka/*/; do if [ -d $$app/locale ]; then (cd $$app && ../../$(PY) ../../manage.py makemessages -l sv); fi; done
+	$(PY) manage.py compilemessages --ignore=.venv

@@ -1,0 +1,216 @@
+"""Shared test fixtures: the named people of every test and a small registry.
+
+People: the coordinator (Cora), the leader of project A (Alva), the leader of project B
+(Bengt), a regional development official (Olof), a signed-in participant with no role
+(Petra), and the anonymous visitor (the plain ``client``).
+"""
+
+import datetime
+from decimal import Decimal
+from itertools import count
+
+import pytest
+
+PASSWORD = "correct-horse-battery-9"
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_files(settings):
+    # Tests serve static files from the finders; the manifest exists only after collectstatic.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def period(db):
+    from samverka.registry.models import ProgrammePeriod
+
+    return ProgrammePeriod.objects.create(name="2014–2020", start_year=2014, end_year=2020)
+
+
+@pytest.fixture
+def area(db):
+    from samverka.registry.models import Region
+
+    return Region.objects.create(kind=Region.Kind.AREA, code="SE33", name="Övre Norrland", slug="ovre-norrland")
+
+
+@pytest.fixture
+def other_area(db):
+    from samverka.registry.models import Region
+
+    return Region.objects.create(kind=Region.Kind.AREA, code="SE22", name="Skåne-Blekinge", slug="skane-blekinge")
+
+
+@pytest.fixture
+def county(area):
+    from samverka.registry.models import Region
+
+    return Region.objects.create(kind=Region.Kind.COUNTY, code="25", name="Norrbottens län", slug="norrbottens-lan", parent=area)
+
+
+@pytest.fixture
+def theme(period):
+    from samverka.registry.models import ThemeArea
+
+    return ThemeArea.objects.create(
+        period=period, code="TO4", name="Koldioxidsnål ekonomi", name_en="Low-carbon economy"
+    )
+
+
+@pytest.fixture
+def portfolio(theme):
+    from samverka.registry.models import Portfolio
+
+    return Portfolio.objects.create(
+        theme=theme, name="Förnybar energi", name_en="Renewable energy", slug="fornybar-energi", order=2
+    )
+
+
+@pytest.fixture
+def other_portfolio(theme):
+    from samverka.registry.models import Portfolio
+
+    return Portfolio.objects.create(
+        theme=theme, name="Hållbara transporter", name_en="Sustainable transport", slug="hallbara-transporter", order=1
+    )
+
+
+@pytest.fixture
+def programme(period, area):
+    from samverka.registry.models import Programme
+
+    return Programme.objects.create(
+        period=period,
+        name="Regionalfondsprogram Övre Norrland",
+        cci="2014SE16RFOP008",
+        managing_authority="Tillväxtverket",
+        area=area,
+    )
+
+
+@pytest.fixture
+def organisation(db):
+    from samverka.registry.models import Organisation
+
+    return Organisation.objects.create(name="Norrbottens energikontor", org_number="556036-0793")
+
+
+@pytest.fixture
+def make_project(programme, organisation, portfolio, area, county):
+    """Build projects with sensible defaults; override any field by keyword."""
+    from samverka.registry.models import Project
+
+    numbers = count(20200001)
+
+    def make(**fields):
+        counties = fields.pop("counties", [county])
+        values = {
+            "programme": programme,
+            "case_number": str(next(numbers)),
+            "title": "Solceller på lantgårdar",
+            "summary": "Projektet hjälper lantbruk att producera egen el.",
+            "owner": organisation,
+            "portfolio": portfolio,
+            "area": area,
+            "start_date": datetime.date(2019, 1, 1),
+            "end_date": datetime.date(2022, 12, 31),
+            "total_budget": Decimal("10000000.00"),
+            "eu_funding": Decimal("4000000.00"),
+        }
+        values.update(fields)
+        project = Project.objects.create(**values)
+        project.counties.set(counties)
+        return project
+
+    return make
+
+
+@pytest.fixture
+def project_a(make_project):
+    return make_project(title="Vätgas i Norrbotten", case_number="20200181")
+
+
+@pytest.fixture
+def project_b(make_project):
+    return make_project(title="Energismarta småföretag", case_number="20200182")
+
+
+def _person(email, name, **extra):
+    from samverka.accounts.models import User
+
+    return User.objects.create_user(email=email, password=PASSWORD, name=name, **extra)
+
+
+@pytest.fixture
+def coordinator(db):
+    return _person("cora@example.org", "Cora Koordinator", is_staff=True)
+
+
+@pytest.fixture
+def leader_a(project_a):
+    from samverka.registry.models import ProjectRole
+
+    person = _person("alva@example.org", "Alva Ledare")
+    ProjectRole.objects.create(project=project_a, person=person, role=ProjectRole.Role.LEADER)
+    return person
+
+
+@pytest.fixture
+def leader_b(project_b):
+    from samverka.registry.models import ProjectRole
+
+    person = _person("bengt@example.org", "Bengt Ledare")
+    ProjectRole.objects.create(project=project_b, person=person, role=ProjectRole.Role.LEADER)
+    return person
+
+
+@pytest.fixture
+def official(db):
+    from samverka.accounts.models import Audience
+
+    person = _person("olof@example.org", "Olof Tjänsteperson")
+    audience, _ = Audience.objects.get_or_create(code=Audience.Code.REGIONAL_OFFICIAL)
+    person.audiences.add(audience)
+    return person
+
+
+@pytest.fixture
+def participant(db):
+    return _person("petra@example.org", "Petra Deltagare")
+
+
+def _client_for(person):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(person, backend="django.contrib.auth.backends.ModelBackend")
+    return client
+
+
+@pytest.fixture
+def coordinator_client(coordinator):
+    return _client_for(coordinator)
+
+
+@pytest.fixture
+def leader_a_client(leader_a):
+    return _client_for(leader_a)
+
+
+@pytest.fixture
+def leader_b_client(leader_b):
+    return _client_for(leader_b)
+
+
+@pytest.fixture
+def official_client(official):
+    return _client_for(official)
+
+
+@pytest.fixture
+def participant_client(participant):
+    return _client_for(participant)

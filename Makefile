@@ -16,6 +16,7 @@ $(VENV)/.installed: requirements.txt
 install: $(VENV)/.installed
 
 migrate: install
+	mkdir -p var
 	$(PY) manage.py migrate --no-input
 
 demo: migrate

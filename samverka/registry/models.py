@@ -369,3 +369,44 @@ class ProjectRole(models.Model):
 
     def __str__(self):
         return f"{self.person} – {self.get_role_display()} – {self.project}"
+
+
+class ImportJob(models.Model):
+    """One uploaded list of operations: checked for a preview, then applied by a background task."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", pgettext_lazy("import status", "uploaded")
+        PREVIEWED = "previewed", pgettext_lazy("import status", "checked")
+        RUNNING = "running", pgettext_lazy("import status", "running")
+        DONE = "done", pgettext_lazy("import status", "done")
+        FAILED = "failed", pgettext_lazy("import status", "failed")
+
+    file = models.FileField(_("file"), upload_to="imports/%Y/%m/")
+    filename = models.CharField(_("file name"), max_length=255)
+    options = models.JSONField(_("options"), default=dict, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="import_jobs",
+    )
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PENDING)
+    total_rows = models.PositiveIntegerField(_("rows"), default=0)
+    processed_rows = models.PositiveIntegerField(_("rows checked"), default=0)
+    created_count = models.PositiveIntegerField(_("created"), default=0)
+    updated_count = models.PositiveIntegerField(_("updated"), default=0)
+    unchanged_count = models.PositiveIntegerField(_("unchanged"), default=0)
+    summary = models.TextField(_("summary"), blank=True)
+    problems = models.JSONField(_("problems"), default=list, blank=True)
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return self.filename

@@ -1,7 +1,12 @@
+import secrets
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+from samverka.registry.models import ProjectRole
 
 
 class UserManager(BaseUserManager):
@@ -57,6 +62,10 @@ class User(AbstractUser):
     organisation_name = models.CharField(pgettext_lazy("person", "organisation"), max_length=200, blank=True)
     title = models.CharField(_("job title"), max_length=200, blank=True)
     audiences = models.ManyToManyField(Audience, verbose_name=_("audiences"), blank=True, related_name="people")
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE,
+        help_text=_("The language of the e-mail Samverka sends you."),
+    )
     erased_at = models.DateTimeField(_("erased"), null=True, blank=True, editable=False)
 
     USERNAME_FIELD = "email"
@@ -85,8 +94,23 @@ class User(AbstractUser):
         return self.is_active and self.is_staff
 
 
+def new_invitation_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(accepted_at__isnull=True)
+
+    def for_list(self):
+        return self.select_related("invited_by", "accepted_by", "project").prefetch_related("audiences")
+
+
 class Invitation(models.Model):
-    """A coordinator's invitation to join Samverka, sent by e-mail with a one-time link."""
+    """A coordinator's invitation to join Samverka, sent by e-mail with a one-time link.
+
+    Accepting it gives the person the audience tags and, when a project is named, a role in it.
+    """
 
     email = models.EmailField(_("e-mail address"))
     name = models.CharField(_("name"), max_length=200, blank=True)
@@ -94,7 +118,13 @@ class Invitation(models.Model):
     invited_by = models.ForeignKey(
         User, verbose_name=_("invited by"), on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    token = models.CharField(max_length=64, unique=True, editable=False)
+    project = models.ForeignKey(
+        "registry.Project", verbose_name=_("project"), on_delete=models.CASCADE, null=True, blank=True,
+        related_name="invitations",
+    )
+    role = models.CharField(_("role in the project"), max_length=16, choices=ProjectRole.Role.choices, blank=True)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE)
+    token = models.CharField(max_length=64, unique=True, editable=False, default=new_invitation_token)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
@@ -102,10 +132,24 @@ class Invitation(models.Model):
         User, verbose_name=_("accepted by"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
+    objects = InvitationQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("invitation")
         verbose_name_plural = _("invitations")
-        ordering = ["-created_at"]
+        ordering = ["-created_at", "-id"]
 
     def __str__(self):
         return self.email
+
+    @property
+    def is_accepted(self) -> bool:
+        return self.accepted_at is not None
+
+    def get_status_display(self) -> str:
+        if self.accepted_at:
+            return str(pgettext_lazy("invitation status", "accepted"))
+        if self.sent_at:
+            return str(pgettext_lazy("invitation status", "sent"))
+        return str(pgettext_lazy("invitation status", "waiting to be sent"))
+

@@ -1,0 +1,78 @@
+"""Reads that more than one registry page shares, as chainable querysets."""
+
+from django.db.models import Count, Q, QuerySet, Sum
+
+from .models import Portfolio, Project, Region
+
+
+def filter_projects(
+    projects: QuerySet,
+    *,
+    q: str = "",
+    portfolio=None,
+    area=None,
+    county=None,
+    period=None,
+    theme=None,
+    status: str = "",
+) -> QuerySet:
+    """Narrow ``projects`` by the project list's filters; each filter left out matches all."""
+    if portfolio:
+        projects = projects.filter(portfolio=portfolio)
+    if area:
+        projects = projects.filter(area=area)
+    if county:
+        # One county per filter, so the join cannot repeat a project: no DISTINCT needed.
+        projects = projects.filter(counties=county)
+    if period:
+        projects = projects.filter(programme__period=period)
+    if theme:
+        projects = projects.filter(portfolio__theme=theme)
+    if status:
+        projects = projects.in_status(status)
+    if q:
+        projects = projects.filter(
+            Q(title__icontains=q)
+            | Q(summary__icontains=q)
+            | Q(case_number__icontains=q)
+            | Q(owner__name__icontains=q)
+        )
+    return projects
+
+
+def projects_in_region(region: Region) -> QuerySet:
+    """The projects of a programme area, a county or a municipality."""
+    if region.kind == Region.Kind.AREA:
+        return Project.objects.filter(area=region)
+    if region.kind == Region.Kind.COUNTY:
+        return Project.objects.filter(counties=region)
+    return Project.objects.filter(municipalities=region)
+
+
+def portfolios_with_totals() -> QuerySet:
+    """Every portfolio with ``project_count`` and ``eu_total``, ordered by theme area: one query."""
+    return (
+        Portfolio.objects.select_related("theme__period")
+        .annotate(project_count=Count("projects"), eu_total=Sum("projects__eu_funding"))
+        .order_by("theme__period__start_year", "theme__code", "theme_id", "order", "name")
+    )
+
+
+def totals(projects: QuerySet) -> dict:
+    """``{"count": …, "eu_total": …}`` for a set of projects, in one query."""
+    return projects.order_by().aggregate(count=Count("pk"), eu_total=Sum("eu_funding"))
+
+
+def project_for_page(pk: int) -> QuerySet:
+    """The project with everything its page shows, in a fixed number of queries."""
+    return (
+        Project.objects.filter(pk=pk)
+        .select_related("programme__period", "owner", "portfolio__theme", "area")
+        .prefetch_related("counties", "municipalities", "cofinancing")
+    )
+
+
+def projects_for_export(projects: QuerySet) -> QuerySet:
+    return projects.select_related(
+        "programme__period", "owner", "portfolio__theme", "area"
+    ).prefetch_related("counties")

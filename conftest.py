@@ -214,3 +214,69 @@ def official_client(official):
 @pytest.fixture
 def participant_client(participant):
     return _client_for(participant)
+
+
+class ReceivedMail:
+    """The messages a real SMTP server (aiosmtpd) received, parsed with the email package."""
+
+    def __init__(self, host, port):
+        import threading
+
+        self.host = host
+        self.port = port
+        self.messages = []
+        self._arrived = threading.Condition()
+
+    async def handle_DATA(self, server, session, envelope):
+        import email
+        from email import policy
+
+        parsed = email.message_from_bytes(envelope.content, policy=policy.default)
+        text = parsed.get_body(preferencelist=("plain",))
+        html = parsed.get_body(preferencelist=("html",))
+        with self._arrived:
+            self.messages.append(
+                {
+                    "subject": str(parsed["Subject"]),
+                    "to": list(envelope.rcpt_tos),
+                    "from": str(parsed["From"]),
+                    "text": text.get_content() if text else "",
+                    "html": html.get_content() if html and html.get_content_type() == "text/html" else "",
+                    "message": parsed,
+                }
+            )
+            self._arrived.notify_all()
+        return "250 Message accepted for delivery"
+
+    def wait_for(self, count=1, timeout=10.0):
+        """Block until ``count`` messages have arrived; return them (fails the test on timeout)."""
+        with self._arrived:
+            if not self._arrived.wait_for(lambda: len(self.messages) >= count, timeout=timeout):
+                pytest.fail(f"expected {count} message(s) at the SMTP server, got {len(self.messages)}")
+            return list(self.messages)
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on 127.0.0.1 at a free port; Django's SMTP backend is pointed at it."""
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    received = ReceivedMail("127.0.0.1", port)
+    controller = Controller(received, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = port
+    settings.EMAIL_HOST_USER = ""
+    settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_USE_SSL = False
+    try:
+        yield received
+    finally:
+        controller.stop()

@@ -1,0 +1,48 @@
+"""Outgoing mail: one e-mail is three templates side by side.
+
+    emails/<name>_subject.txt   one line
+    emails/<name>.txt           the plain-text body
+    emails/<name>.html          the HTML body
+
+``send("invitation", to=["alva@example.org"], context={...}, language="en")`` renders all
+three in the recipient's language (Swedish by default) and sends one multipart message.
+Call it after the transaction commits (``transaction.on_commit`` or a task), never inside one.
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import translation
+
+
+def render(template_name: str, context: dict, *, language: str | None = None) -> tuple[str, str, str]:
+    """Return (subject, text, html) for ``emails/<template_name>*`` rendered in ``language``."""
+    context = {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL, **context}
+    with translation.override(language or settings.LANGUAGE_CODE):
+        subject = render_to_string(f"emails/{template_name}_subject.txt", context)
+        text = render_to_string(f"emails/{template_name}.txt", context)
+        html = render_to_string(f"emails/{template_name}.html", context)
+    # A subject is one line, whatever the template's whitespace.
+    return " ".join(subject.split()), text, html
+
+
+def send(
+    template_name: str,
+    *,
+    to: list[str] | str,
+    context: dict,
+    language: str | None = None,
+    reply_to: list[str] | None = None,
+) -> int:
+    """Render and send one multipart message; returns the number sent (1), raising on SMTP errors."""
+    subject, text, html = render(template_name, context, language=language)
+    recipients = [to] if isinstance(to, str) else list(to)
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=recipients,
+        reply_to=reply_to,
+    )
+    message.attach_alternative(html, "text/html")
+    return message.send()

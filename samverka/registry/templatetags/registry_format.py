@@ -17,7 +17,7 @@ def format_amount(value) -> str:
     decimals = 0 if amount == amount.to_integral_value() else 2
     number = number_format(amount, decimal_pos=decimals, use_l10n=True, force_grouping=True)
     # Translators: an amount of money in Swedish kronor; the Swedish form is "1 234 567 kr".
-    return gettext("%(amount)s kr") % {"amount": number}
+    return gettext("SEK %(amount)s") % {"amount": number}
 
 
 def share_of(part, whole) -> Decimal | None:

@@ -144,7 +144,7 @@ def test_over_long_website_is_refused(leader_a_client, project_a):
     response = leader_a_client.post(url(project_a), {**GOOD, "website": "https://example.org/" + "a" * 200})
 
     assert response.context["form"].errors["website"] == [
-        "Säkerställ att detta värde har som mest 200 tecken (det har 220)."
+        "Säkerställ att detta värde har som mest 200 tecken (den har 220)."
     ]
 
 

@@ -1,0 +1,18 @@
+"""python manage.py load_demo — the demo network of low-carbon ERDF projects."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from samverka.registry.demo_data import load_demo
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo data: programme periods, programme areas and counties, portfolios, "
+        "programmes, about 120 fictional projects, demo people and the content pages. "
+        "Adds only what is missing, so it is safe to run again."
+    )
+
+    def handle(self, *args, **options):
+        summary = load_demo(password=settings.DEMO_PASSWORD)
+        self.stdout.write(summary.line())

@@ -259,9 +259,12 @@ class ReceivedMail:
 @pytest.fixture
 def smtp_server(settings):
     """A real SMTP server on 127.0.0.1 at a free port; Django's SMTP backend is pointed at it."""
+    import logging
     import socket
 
     from aiosmtpd.controller import Controller
+
+    logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd narrates every command
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -91,7 +91,7 @@ def parse_rate(value) -> Decimal | None:
     try:
         rate = _number(value.replace("%", "") if isinstance(value, str) else value)
     except CellError:
-        raise CellError(_("“%(value)s” is not a rate; write it as 45 % or 0,45.") % {"value": raw}) from None
+        raise CellError(_("“%(value)s” is not a rate; write it as 45 %% or 0,45.") % {"value": raw}) from None
     if percent or rate > 1:
         rate = rate / 100
     if not 0 <= rate <= 1:

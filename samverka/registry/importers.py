@@ -516,6 +516,8 @@ def _read_programme(reader, lookups, options, area, start_date) -> Programme | N
         return programme
     if options.programme is not None:
         return options.programme
+    if area is None and (reader.text("area") or reader.text("region")):
+        return None  # the unknown area is already a problem
     if area is not None:
         if start_date is None:
             return None  # the missing date is already a problem
@@ -553,7 +555,7 @@ def _read_municipalities(reader, lookups, counties) -> list[tuple] | None:
             found.append((match.pk, None, None))
         elif counties:
             found.append((None, re.sub(r"(?i) kommun$", "", name).strip(), counties[0].pk))
-        else:
+        elif not any(problem.column == reader.headings.get("counties") for problem in reader.problems):
             reader.problem(
                 "municipalities",
                 _("The municipality “%(value)s” is unknown and cannot be added without a county.") % {"value": name},

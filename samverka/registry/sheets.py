@@ -77,8 +77,9 @@ def _unknown_encoding() -> SheetError:
 
 
 def _csv_rows(content: str) -> list[list]:
-    first_line = next((line for line in content.splitlines() if line.strip()), "")
-    delimiter = max(DELIMITERS, key=first_line.count)
+    # The separator the header uses most; the header may sit below a title line or two.
+    first_lines = content.splitlines()[:10]
+    delimiter = max(DELIMITERS, key=lambda mark: max((line.count(mark) for line in first_lines), default=0))
     try:
         reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
         return [[cell.strip() for cell in row] for row in reader]

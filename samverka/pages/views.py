@@ -6,6 +6,7 @@ Anyone may read them; coordinators get a link to edit each one in the back offic
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.views.decorators.http import require_safe
 
 from samverka.accounts.rules import is_coordinator
 
@@ -21,6 +22,7 @@ def _edit_url(request, admin_name: str, obj) -> str:
     return reverse(f"admin:pages_{admin_name}_change", args=[obj.pk])
 
 
+@require_safe
 def page(request, slug):
     # The URL pattern admits only the three known slugs; a missing row is still a 404.
     content_page = get_object_or_404(Page, slug=slug)
@@ -31,6 +33,7 @@ def page(request, slug):
     )
 
 
+@require_safe
 def accessibility(request):
     statement = AccessibilityStatement.objects.order_by("pk").first()
     if statement is None:

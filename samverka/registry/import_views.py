@@ -85,7 +85,7 @@ def _job_for(request, job_id: int) -> ImportJob:
 @require_http_methods(["GET", "POST"])
 def upload(request):
     _require_coordinator(request)
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
     if request.method == "POST" and form.is_valid():
         uploaded = form.cleaned_data["file"]
         job = ImportJob(

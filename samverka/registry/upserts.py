@@ -197,9 +197,11 @@ def apply_plan(plan: Plan) -> dict[str, int]:
             fields = ["title", "summary", "website", "owner_id", "portfolio_id", "area_id", "start_date", "end_date"]
             fields += ["total_budget", "eu_funding", "updated_at"]
             Project.objects.bulk_update(to_update, fields, batch_size=BATCH)
+        updated_ids = {project.pk for project in to_update}
         _replace_links(
             Project.counties.through,
             [(project.pk, operation.county_ids) for operation, project in touched if operation.county_ids is not KEEP],
+            updated_ids,
         )
         _replace_links(
             Project.municipalities.through,
@@ -208,6 +210,7 @@ def apply_plan(plan: Plan) -> dict[str, int]:
                 for operation, project in touched
                 if operation.municipalities is not KEEP
             ],
+            updated_ids,
         )
         _replace_cofinancing(plan, touched)
     return plan.counts
@@ -255,10 +258,10 @@ def _chunks(items: list, size: int = BATCH):
         yield items[start : start + size]
 
 
-def _replace_links(link, wanted: list[tuple[int, list[int]]]) -> None:
-    """Make each project's links exactly the given region ids."""
-    for chunk in _chunks(wanted):
-        link.objects.filter(project_id__in=[project_id for project_id, _ids in chunk]).delete()
+def _replace_links(link, wanted: list[tuple[int, list[int]]], updated_ids: set[int]) -> None:
+    """Make each project's links exactly the given region ids (new projects have none yet)."""
+    for chunk in _chunks([project_id for project_id, _ids in wanted if project_id in updated_ids]):
+        link.objects.filter(project_id__in=chunk).delete()
     rows = [
         link(project_id=project_id, region_id=region_id)
         for project_id, region_ids in wanted

@@ -74,12 +74,15 @@ def invite(request):
             project=data["project"],
             role=data["role"],
         )
-        message = ngettext(
-            "An invitation is on its way to %(email)s.",
-            "Invitations are on their way to %(count)d addresses.",
-            len(invitations),
-        )
-        messages.success(request, message % {"email": invitations[0].email, "count": len(invitations)})
+        if len(invitations) == 1:
+            message = _("An invitation is on its way to %(email)s.") % {"email": invitations[0].email}
+        else:
+            message = ngettext(
+                "Invitations are on their way to %(count)d address.",
+                "Invitations are on their way to %(count)d addresses.",
+                len(invitations),
+            ) % {"count": len(invitations)}
+        messages.success(request, message)
         return redirect("accounts:invite")
 
     invitations = Invitation.objects.for_list()[:INVITATIONS_SHOWN]

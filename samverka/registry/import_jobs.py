@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .headers import parse_map
 from .importers import ParseResult, Problem, parse_operations
@@ -69,7 +70,11 @@ def import_file(
 
 
 def summary_line(total_rows: int, counts: dict[str, int], *, dry_run: bool = False) -> str:
-    line = _("%(rows)s rows: %(created)s created, %(updated)s updated, %(unchanged)s unchanged") % {
+    line = ngettext(
+        "%(rows)s row: %(created)s created, %(updated)s updated, %(unchanged)s unchanged",
+        "%(rows)s rows: %(created)s created, %(updated)s updated, %(unchanged)s unchanged",
+        total_rows,
+    ) % {
         "rows": total_rows,
         "created": counts.get("created", 0),
         "updated": counts.get("updated", 0),

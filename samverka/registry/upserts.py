@@ -196,7 +196,7 @@ def apply_plan(plan: Plan) -> dict[str, int]:
         if to_update:
             fields = ["title", "summary", "website", "owner_id", "portfolio_id", "area_id", "start_date", "end_date"]
             fields += ["total_budget", "eu_funding", "updated_at"]
-            Project.objects.bulk_update(to_update, fields, batch_size=BATCH)
+            Project.objects.bulk_update(to_update, fields, batch_size=100)  # CASE … WHEN grows with the batch
         updated_ids = {project.pk for project in to_update}
         _replace_links(
             Project.counties.through,

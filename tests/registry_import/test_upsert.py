@@ -102,7 +102,7 @@ def test_command_dry_run(registry, files, tmp_path, capsys):
 
     call_command("import_operations", str(path), "--dry-run")
 
-    assert capsys.readouterr().out.strip() == "1 rows: 1 created, 0 updated, 0 unchanged (dry run, nothing saved)"
+    assert capsys.readouterr().out.strip() == "1 row: 1 created, 0 updated, 0 unchanged (dry run, nothing saved)"
     assert not Project.objects.exists()
 
 
@@ -152,3 +152,21 @@ def test_import_many_rows_in_few_queries(registry, files, django_assert_max_num_
     assert Project.objects.count() == 1200
     assert Project.counties.through.objects.count() == 1200
     assert CoFinancing.objects.count() == 2400
+
+
+def test_messages_and_summary_in_swedish(registry, files, tmp_path, capsys):
+    from django.utils import translation
+
+    path = tmp_path / "fel.csv"
+    path.write_bytes(bank_csv(files, [files.bank_row(Projektslut="2018-01-01")]))
+    with translation.override("sv"), pytest.raises(CommandError) as error:
+        call_command("import_operations", str(path))
+    assert str(error.value) == "1 problem hittades; inget sparades."
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "rad 2, kolumn Projektslut: Slutdatumet 2018-01-01 ligger före startdatumet 2019-01-01."
+    )
+
+    path.write_bytes(bank_csv(files, [files.bank_row()]))
+    with translation.override("sv"):
+        call_command("import_operations", str(path), "--dry-run")
+    assert capsys.readouterr().out.strip() == "1 rad: 1 skapad, 0 uppdaterade, 0 oförändrade (provkörning, inget sparat)"

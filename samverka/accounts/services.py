@@ -19,11 +19,14 @@ def invite_people(*, invited_by, addresses, name="", audiences=(), project=None,
 
     Side effects: creates Invitation rows (each with its own random token) carrying the audience
     tags and the project role; after commit, enqueues one ``send_invitation`` task per invitation.
-    Returns the invitations in the order of ``addresses``.
+    The mail goes out in the language of a person who already has an account, otherwise in
+    ``language`` (by default the coordinator's current one). Returns the invitations in the
+    order of ``addresses``.
     """
     from .tasks import send_invitation_task
 
-    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    language = (language or translation.get_language() or settings.LANGUAGE_CODE)[:2]
+    known = {email.lower(): lang for email, lang in User.objects.filter(email__in=addresses).values_list("email", "language")}
     invitations = []
     for address in addresses:
         invitation = Invitation.objects.create(
@@ -32,7 +35,7 @@ def invite_people(*, invited_by, addresses, name="", audiences=(), project=None,
             invited_by=invited_by,
             project=project,
             role=role if project else "",
-            language=language[:2],
+            language=known.get(address.lower(), language),
         )
         invitation.audiences.set(audiences)
         invitations.append(invitation)

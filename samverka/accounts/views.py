@@ -15,6 +15,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
@@ -106,7 +107,7 @@ def accept_invitation(request, token):
         return render(request, "accounts/accept_invitation.html", {"invitation": invitation, "form": None})
 
     if User.objects.filter(email__iexact=invitation.email).exists():
-        login_url = reverse("account_login") + "?next=" + request.path
+        login_url = reverse("account_login") + "?" + urlencode({"next": request.path})
         return render(
             request,
             "accounts/accept_invitation.html",

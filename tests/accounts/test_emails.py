@@ -1,0 +1,51 @@
+"""samverka/emails.py: one e-mail, three templates, in the recipient's language."""
+
+import pytest
+
+from samverka import emails
+from samverka.accounts.models import Invitation
+from samverka.accounts.services import invite_people
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def invitation(coordinator):
+    return Invitation(email="stina@example.org", name="Stina", invited_by=coordinator, token="t")
+
+
+def test_render_gives_subject_text_and_html_in_swedish_by_default(invitation):
+    subject, text, html = emails.render("invitation", {"invitation": invitation, "link": "http://x/l/", "invited_by": None})
+    assert subject == "Du är inbjuden till Samverka"
+    assert "Hej Stina!" in text and "Hej Stina!" in html
+    assert "http://x/l/" in text and 'href="http://x/l/"' in html
+
+
+def test_render_in_english(invitation):
+    subject, text, _ = emails.render("invitation", {"invitation": invitation, "link": "l", "invited_by": None}, language="en")
+    assert subject == "You are invited to Samverka"
+    assert "Hello Stina," in text
+
+
+def test_text_body_is_not_html_escaped(invitation):
+    invitation.name = "Åsa & Bo"
+    _, text, html = emails.render("invitation", {"invitation": invitation, "link": "l", "invited_by": None})
+    assert "Hej Åsa & Bo!" in text
+    assert "Åsa &amp; Bo" in html
+
+
+def test_send_is_multipart_over_real_smtp(invitation, smtp_server):
+    sent = emails.send("invitation", to="stina@example.org", context={"invitation": invitation, "link": "l", "invited_by": None})
+    assert sent == 1
+    [mail] = smtp_server.wait_for(1)
+    assert mail["message"].is_multipart()
+    assert mail["to"] == ["stina@example.org"]
+    assert mail["from"] == "Samverka <noreply@samverka.invalid>"
+    assert mail["text"] and mail["html"]
+
+
+def test_a_known_person_is_invited_in_their_own_language(coordinator, leader_b):
+    leader_b.language = "en"
+    leader_b.save(update_fields=["language"])
+    invitations = invite_people(invited_by=coordinator, addresses=["bengt@example.org", "new@example.org"], language="sv")
+    assert [i.language for i in invitations] == ["en", "sv"]

@@ -25,7 +25,8 @@ demo: migrate
 # Serves the demo with the production web server and a task worker beside it.
 run: demo
 	$(PY) manage.py collectstatic --no-input --verbosity 0
-	@echo "Samverka: http://127.0.0.1:$(PORT)/  (demo password: $$($(PY) manage.py shell -c 'from django.conf import settings; print(settings.DEMO_PASSWORD)'))"
+	@echo "Samverka: http://127.0.0.1:$(PORT)/  (demo password: $$($(PY) manage.py shell --verbosity 0 -c 'from django.conf import settings; print(settings.DEMO_PASSWORD)'))"
+	@echo "Demo accounts: samordnare@example.org (coordinator), projektledare@example.org (project leader), utvecklingsansvarig@example.org (regional official), aktor@example.org (other actor)"
 	$(PY) manage.py db_worker --queue-name '*' & worker=$$!; \
 	trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	$(VENV)/bin/gunicorn samverka.wsgi --bind 127.0.0.1:$(PORT) --workers 3 --access-logfile -

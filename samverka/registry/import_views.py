@@ -105,7 +105,6 @@ def upload(request):
         request,
         "registry/import/upload.html",
         _context(request, gettext("Import a list of operations"), form=form, jobs=ImportJob.objects.all()[:10]),
-        status=400 if form.is_bound else 200,
     )
 
 

@@ -79,14 +79,14 @@ def test_unknown_job_is_404(coordinator_client):
 @pytest.mark.django_db
 def test_upload_form_needs_a_file(coordinator_client):
     response = coordinator_client.post(reverse("admin:registry_project_import"), {})
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert "This field is required." in response.content.decode()
 
 
 @pytest.mark.django_db
 def test_upload_form_refuses_a_bad_map(coordinator_client, files):
     response = upload(coordinator_client, b"a;b\n1;2\n", map="Namn")
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert "“Namn” is not of the form Heading=field." in response.content.decode()
 
 

@@ -263,7 +263,8 @@ def _people(summary, project_objs, password):
     # (email, name, organisation, job title, staff, audience code)
     wanted = [(*people.COORDINATOR, True, None)]
     wanted += [(email, name, "", "Projektledare", False, "project_leader") for email, name in people.leaders()]
-    wanted += [(email, name, "", "Kommunikatör", False, "project_leader") for email, name in people.COMMUNICATORS]
+    # Communicators work in a project but lead none: they carry no audience tag.
+    wanted += [(email, name, "", "Kommunikatör", False, None) for email, name in people.COMMUNICATORS]
     wanted += [
         (email, name, org, "Regionalt utvecklingsansvarig", False, "regional_official")
         for email, name, org in people.OFFICIALS

@@ -44,3 +44,7 @@ def is_signed_in(user, obj=None):
 @predicate
 def is_coordinator(user, obj=None):
     return bool(user and user.is_authenticated and user.is_active and user.is_staff)
+
+
+# Who may invite people to Samverka (and give them audiences and project roles).
+can_invite = is_coordinator

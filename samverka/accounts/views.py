@@ -25,14 +25,14 @@ from samverka.registry.models import Project
 from . import privacy, services
 from .forms import AcceptInvitationForm, EraseAccountForm, InviteForm, ProfileForm
 from .models import Invitation, User
-from .rules import is_coordinator
+from .rules import can_invite
 
 INVITATIONS_SHOWN = 100
 
 
 def _coordinator_only(request):
     """Gate for the coordinator's pages: the view is already behind login_required."""
-    if not is_coordinator(request.user):
+    if not can_invite(request.user):
         raise PermissionDenied
 
 

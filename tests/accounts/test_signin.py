@@ -14,6 +14,10 @@ pytestmark = pytest.mark.django_db
 LOGIN = "/konto/login/"
 
 
+def code_in(body):
+    return re.search(r"\b([A-Z0-9]{4}-[A-Z0-9]{4})\b", body).group(1)
+
+
 def signed_in(client):
     return get_user(client).is_authenticated
 
@@ -96,7 +100,8 @@ def test_login_by_code_from_a_real_mail(client, leader_a, smtp_server):
     [mail] = smtp_server.wait_for(1)
     assert mail["to"] == ["alva@example.org"]
     assert "Samverka" in mail["text"]
-    code = re.search(r"^\s*([A-Z0-9]{4}-[A-Z0-9]{4})\s*$", mail["text"], re.MULTILINE).group(1)
+    assert code_in(mail["html"]) == code_in(mail["text"])  # the HTML part in the site's look
+    code = code_in(mail["text"])
 
     response = client.post("/konto/login/code/confirm/", {"code": code})
     assert response.status_code == 302
@@ -123,6 +128,7 @@ def test_password_reset_by_the_link_in_a_real_mail(client, leader_a, smtp_server
     assert response.status_code == 302
     [mail] = smtp_server.wait_for(1)
     path = re.search(r"http://testserver(/konto/password/reset/key/\S+)", mail["text"]).group(1)
+    assert f'href="http://testserver{path}"' in mail["html"]
 
     response = client.get(path)  # allauth moves the key into the session and redirects
     assert response.status_code == 302

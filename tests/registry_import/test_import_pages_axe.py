@@ -11,10 +11,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def coordinator_page(live_server, coordinator):
+def coordinator_page(live_server, coordinator, monkeypatch):
     if not shutil.which(CHROMIUM):
         pytest.fail(f"Chromium not found at {CHROMIUM}")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are still synchronous.
+    # monkeypatch, so that the setting does not leak into later tests (the deploy check refuses it).
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     from django.test import Client
     from playwright.sync_api import sync_playwright
 

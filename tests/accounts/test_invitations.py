@@ -292,3 +292,10 @@ def test_list_query_count_does_not_grow(coordinator_client, coordinator, project
     )
     with django_assert_num_queries(5):
         coordinator_client.get(INVITE)
+
+
+def test_swedish_message_after_inviting_several(coordinator_client, mailbox, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = coordinator_client.post("/konto/bjud-in/", {"emails": "a@example.org\nb@example.org"}, follow=True)
+    assert "Inbjudningar är på väg till 2 adresser." in response.content.decode()
+    assert len(mailbox) == 2

@@ -11,15 +11,17 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-# Variables that would leak the test run's own configuration into the subprocess.
-SETTINGS_VARIABLES = {
+# Variables that would leak the test run's own configuration into the subprocess. The
+# browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for Playwright; production never has it.
+LEAKY_VARIABLES = {
     "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "HTTPS", "EMAIL_HOST", "EMAIL_BACKEND", "DATABASE_URL",
     "SECURE_HSTS_PRELOAD", "SECURE_HSTS_SECONDS", "SAMVERKA_VAR_DIR", "DJANGO_SETTINGS_MODULE",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
 }
 
 
 def production_env(tmp_path, **overrides):
-    env = {key: value for key, value in os.environ.items() if key not in SETTINGS_VARIABLES}
+    env = {key: value for key, value in os.environ.items() if key not in LEAKY_VARIABLES}
     env.update(
         {
             "DJANGO_SETTINGS_MODULE": "samverka.settings",

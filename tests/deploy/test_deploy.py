@@ -135,10 +135,13 @@ def test_headers_on_a_404_too(client, db):
 
 
 def project_templates():
-    """Every template a browser renders. E-mail bodies (any ``emails/`` folder) are left
-    out: mail clients need inline styles, and no Content-Security-Policy applies to mail."""
+    """Every template a browser renders. E-mail bodies (any ``emails/`` folder, and allauth's
+    ``account/email/``) are left out: mail clients need inline styles, and no
+    Content-Security-Policy applies to mail."""
     roots = [ROOT / "templates", *sorted((ROOT / "samverka").glob("*/templates"))]
-    return sorted(path for root in roots for path in root.rglob("*.html") if "emails" not in path.parts)
+    return sorted(
+        path for root in roots for path in root.rglob("*.html") if not {"emails", "email"} & set(path.parts)
+    )
 
 
 INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)

@@ -60,8 +60,7 @@ def project_list(request):
 @require_GET
 def project_export(request, fmt: str):
     form = ProjectFilterForm(request.GET or None)
-    projects = selectors.filter_projects(Project.objects.all(), **form.filters())
-    projects = selectors.projects_for_export(projects).order_by("-start_date", "-id")
+    projects = selectors.filter_projects(Project.objects.all(), **form.filters()).order_by("-start_date", "-id")
     return exports.respond(request, projects, fmt)
 
 

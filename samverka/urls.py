@@ -2,17 +2,12 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.views.i18n import set_language
 
 admin.site.site_header = "Samverka"
 admin.site.site_title = "Samverka"
 
-urlpatterns = [
-    path("i18n/setlang/", set_language, name="set_language"),
-]
-
-# Swedish lives at /, English at /en/.
-urlpatterns += i18n_patterns(
+# Swedish lives at /, English at /en/: the address alone says the language.
+urlpatterns = i18n_patterns(
     path("admin/", admin.site.urls),
     path("konto/", include("allauth.urls")),
     path("konto/", include("samverka.accounts.urls")),

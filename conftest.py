@@ -100,7 +100,7 @@ def organisation(db):
 
 
 @pytest.fixture
-def make_project(programme, organisation, portfolio, area, county):
+def make_project(programme, organisation, portfolio, theme, area, county):
     """Build projects with sensible defaults; override any field by keyword."""
     from samverka.registry.models import Project
 
@@ -115,6 +115,7 @@ def make_project(programme, organisation, portfolio, area, county):
             "summary": "Projektet hjälper lantbruk att producera egen el.",
             "owner": organisation,
             "portfolio": portfolio,
+            "theme": theme,
             "area": area,
             "start_date": datetime.date(2019, 1, 1),
             "end_date": datetime.date(2022, 12, 31),

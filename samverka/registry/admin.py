@@ -130,14 +130,14 @@ class ProjectRoleInline(CoordinatorInline, admin.TabularInline):
 class ProjectAdmin(CoordinatorAdmin):
     list_display = ["case_number", "title", "owner", "portfolio", "area", "start_date", "end_date", "eu_funding"]
     list_display_links = ["case_number", "title"]
-    list_filter = ["programme__period", "portfolio", "area", "status_override", "programme"]
+    list_filter = ["programme__period", "portfolio", "theme", "area", "status_override", "programme"]
     list_select_related = ["owner", "portfolio", "area"]
     search_fields = ["case_number", "title", "owner__name", "owner__org_number"]
     autocomplete_fields = ["programme", "owner", "portfolio", "area", "counties", "municipalities"]
     date_hierarchy = "start_date"
     inlines = [CoFinancingInline, ProjectRoleInline]
     fieldsets = [
-        (None, {"fields": ["programme", "case_number", "title", "owner", "portfolio", "status_override", "website"]}),
+        (None, {"fields": ["programme", "case_number", "title", "owner", "portfolio", "theme", "status_override", "website"]}),
         (_("Place"), {"fields": ["area", "counties", "municipalities"]}),
         (_("Project period and money"), {"fields": ["start_date", "end_date", "total_budget", "eu_funding"]}),
         (

@@ -51,8 +51,8 @@ AMOUNT_KEYS = {"total_budget", "eu_funding", "eu_rate"}
 # What an export reads: plain values, not model instances, so 100 000 rows stay quick.
 FIELDS = [
     "pk", "case_number", "title", "owner__name", "owner__org_number", "programme__name", "programme__cci",
-    "programme__period__name", "area__name", "portfolio__name", "portfolio__name_en", "portfolio__theme__code",
-    "portfolio__theme__name", "portfolio__theme__name_en", "start_date", "end_date", "total_budget", "eu_funding",
+    "programme__period__name", "area__name", "portfolio__name", "portfolio__name_en", "theme__code",
+    "theme__name", "theme__name_en", "start_date", "end_date", "total_budget", "eu_funding",
     "status_override", "website",
 ]
 
@@ -97,7 +97,7 @@ def rows(projects: QuerySet, url_prefix: str) -> Iterator[dict]:
             counties[project_id].append(name)
         for values in chunk:
             portfolio = (english and values["portfolio__name_en"]) or values["portfolio__name"] or ""
-            theme_name = (english and values["portfolio__theme__name_en"]) or values["portfolio__theme__name"]
+            theme_name = (english and values["theme__name_en"]) or values["theme__name"]
             total, eu = values["total_budget"], values["eu_funding"]
             yield {
                 "case_number": values["case_number"],
@@ -110,7 +110,7 @@ def rows(projects: QuerySet, url_prefix: str) -> Iterator[dict]:
                 "programme_area": values["area__name"] or "",
                 "counties": ", ".join(counties[values["pk"]]),
                 "portfolio": portfolio,
-                "theme": f"{values['portfolio__theme__code']} {theme_name}" if theme_name else "",
+                "theme": f"{values['theme__code']} {theme_name}" if theme_name else "",
                 "start_date": values["start_date"],
                 "end_date": values["end_date"],
                 "total_budget": total,

@@ -104,6 +104,7 @@ class Operation:
     public_cofinancing: Decimal | None = KEEP
     private_cofinancing: Decimal | None = KEEP
     theme_code: str = ""
+    theme_id: int | None = KEEP
 
 
 @dataclass
@@ -401,6 +402,7 @@ def _read_operation(reader: RowReader, lookups: Lookups, options: Options) -> Op
         area = programme.area
     municipalities = _read_municipalities(reader, lookups, counties)
     theme_code, portfolio, set_portfolio = _read_portfolio(reader, lookups, options, programme)
+    theme = lookups.themes.get((programme.period_id, theme_code)) if theme_code and programme else None
     website = KEEP
     if reader.has("website"):
         website = reader.text("website")
@@ -436,6 +438,7 @@ def _read_operation(reader: RowReader, lookups: Lookups, options: Options) -> Op
         public_cofinancing=public,
         private_cofinancing=private,
         theme_code=theme_code or "",
+        theme_id=theme.pk if theme else KEEP,
     )
 
 

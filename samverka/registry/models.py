@@ -200,7 +200,7 @@ class ProjectQuerySet(models.QuerySet):
         return self.filter(Q(status_override=status) | (Q(status_override="") & by_dates))
 
     def for_list(self):
-        return self.select_related("portfolio", "owner", "area", "programme__period")
+        return self.select_related("portfolio", "owner", "area", "programme__period", "theme")
 
 
 class Project(models.Model):
@@ -221,6 +221,11 @@ class Project(models.Model):
     )
     portfolio = models.ForeignKey(
         Portfolio, verbose_name=_("portfolio"), on_delete=models.PROTECT, null=True, blank=True, related_name="projects"
+    )
+    # The objective the programme finances the project under (TO4 in 2014–2020, PO2 in 2021–2027);
+    # a portfolio spans periods, so the theme is the project's own.
+    theme = models.ForeignKey(
+        ThemeArea, verbose_name=_("theme area"), on_delete=models.PROTECT, null=True, blank=True, related_name="projects"
     )
     area = models.ForeignKey(
         Region,

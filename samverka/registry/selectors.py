@@ -29,7 +29,7 @@ def filter_projects(
     if period:
         projects = projects.filter(programme__period=period)
     if theme:
-        projects = projects.filter(portfolio__theme=theme)
+        projects = projects.filter(theme=theme)
     if status:
         projects = projects.in_status(status)
     if q:
@@ -69,6 +69,6 @@ def project_for_page(pk: int) -> QuerySet:
     """The project with everything its page shows, in a fixed number of queries."""
     return (
         Project.objects.filter(pk=pk)
-        .select_related("programme__period", "owner", "portfolio__theme", "area")
+        .select_related("programme__period", "owner", "portfolio", "theme", "area")
         .prefetch_related("counties", "municipalities", "cofinancing")
     )

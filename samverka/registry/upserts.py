@@ -134,6 +134,8 @@ def _values(operation: Operation, owner) -> dict:
         values["portfolio_id"] = operation.portfolio_id
     if operation.set_area:
         values["area_id"] = operation.area_id
+    if operation.theme_id is not KEEP:
+        values["theme_id"] = operation.theme_id
     return values
 
 
@@ -194,7 +196,7 @@ def apply_plan(plan: Plan) -> dict[str, int]:
             touched.append((operation, project))
         Project.objects.bulk_create(to_create, batch_size=BATCH)
         if to_update:
-            fields = ["title", "summary", "website", "owner_id", "portfolio_id", "area_id", "start_date", "end_date"]
+            fields = ["title", "summary", "website", "owner_id", "portfolio_id", "area_id", "theme_id", "start_date", "end_date"]
             fields += ["total_budget", "eu_funding", "updated_at"]
             Project.objects.bulk_update(to_update, fields, batch_size=100)  # CASE … WHEN grows with the batch
         updated_ids = {project.pk for project in to_update}

@@ -38,7 +38,7 @@ def test_project_list_links_to_the_import_and_its_queries_do_not_grow(
     url = reverse("admin:registry_project_changelist")
     for _ in range(3):
         make_project()
-    with django_assert_num_queries(15) as few:
+    with django_assert_num_queries(16) as few:
         response = coordinator_client.get(url)
     assert reverse("admin:registry_project_import") in response.content.decode()
     for _ in range(30):

@@ -155,6 +155,7 @@ def test_thematic_objective_as_code_picks_its_only_portfolio(registry, theme, po
     assert files.messages(outcome) == []
     assert [op.theme_code for op in outcome.parsed.operations] == ["TO4", "TO4", "TO4"]
     assert set(Project.objects.values_list("portfolio", flat=True)) == {portfolio.pk}
+    assert set(Project.objects.values_list("theme", flat=True)) == {theme.pk}
 
 
 def test_programme_from_area_and_start_date(registry, files):

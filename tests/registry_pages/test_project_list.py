@@ -74,7 +74,7 @@ def test_filter_by_theme_area(client, two_projects, make_project):
     period = ProgrammePeriod.objects.create(name="2021–2027", start_year=2021, end_year=2027)
     po2 = ThemeArea.objects.create(period=period, code="PO2", name="Ett grönare Europa")
     circular = Portfolio.objects.create(theme=po2, name="Cirkulär ekonomi", slug="cirkular-ekonomi")
-    make_project(title="Återbruk i Luleå", portfolio=circular)
+    make_project(title="Återbruk i Luleå", portfolio=circular, theme=po2)
 
     assert titles(client.get(f"/projekt/?theme={po2.pk}")) == ["Återbruk i Luleå"]
 

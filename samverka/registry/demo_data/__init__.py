@@ -55,7 +55,7 @@ def load_demo(*, today: datetime.date | None = None, password: str | None = None
         owner_rows = organisations.owners(rng)
         owners = _organisations(summary, owner_rows)
         demo_projects = projects.generate(owner_rows, today=today, seed=SEED)
-        project_objs = _projects(summary, demo_projects, programmes, regions, portfolios, owners)
+        project_objs = _projects(summary, demo_projects, programmes, regions, portfolios, owners, themes)
         _people(summary, project_objs, password)
         _pages(summary)
         _statement(summary)
@@ -133,7 +133,8 @@ def _portfolios(summary, themes):
     """The six portfolios sit in the reference case's theme area, TO4 of 2014–2020.
 
     A portfolio has one theme area, yet the network keeps its grouping across periods, so
-    projects of 2021–2027 (policy objective 2) sit in the same six portfolios."""
+    projects of 2021–2027 sit in the same six portfolios; each project carries its own theme
+    area (TO4 or PO2)."""
     from samverka.registry.models import Portfolio
 
     portfolios, created = {}, 0
@@ -188,7 +189,7 @@ def _organisations(summary, owner_rows):
     return owners
 
 
-def _projects(summary, demo_projects, programmes, regions, portfolios, owners):
+def _projects(summary, demo_projects, programmes, regions, portfolios, owners, themes):
     """Insert the missing projects with their counties, municipalities and co-financing."""
     from samverka.registry.models import CoFinancing, Project
 
@@ -212,6 +213,7 @@ def _projects(summary, demo_projects, programmes, regions, portfolios, owners):
                 expected_results=demo.expected_results,
                 owner=owners[demo.owner_org_number],
                 portfolio=portfolios[demo.portfolio_slug],
+                theme=themes[demo.period],
                 area=regions[("area", demo.area_code)],
                 start_date=demo.start_date,
                 end_date=demo.end_date,

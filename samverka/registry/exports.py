@@ -20,6 +20,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .models import Project, ProjectStatus
+from .validators import public_org_number
 
 CHUNK = 2000
 
@@ -103,7 +104,7 @@ def rows(projects: QuerySet, url_prefix: str) -> Iterator[dict]:
                 "case_number": values["case_number"],
                 "title": values["title"],
                 "owner": values["owner__name"],
-                "owner_org_number": values["owner__org_number"],
+                "owner_org_number": public_org_number(values["owner__org_number"]),
                 "programme": values["programme__name"],
                 "cci": values["programme__cci"],
                 "programme_period": values["programme__period__name"],

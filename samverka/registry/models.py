@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from .validators import normalise_org_number, validate_case_number, validate_org_number
+from .validators import normalise_org_number, public_org_number, validate_case_number, validate_org_number
 
 AMOUNT = {"max_digits": 14, "decimal_places": 2, "validators": [MinValueValidator(Decimal("0"))]}
 
@@ -165,6 +165,10 @@ class Organisation(models.Model):
     def clean(self):
         if self.org_number:
             self.org_number = normalise_org_number(self.org_number)
+
+    @property
+    def public_org_number(self) -> str:
+        return public_org_number(self.org_number)
 
 
 class ProjectStatus(models.TextChoices):

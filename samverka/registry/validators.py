@@ -50,3 +50,16 @@ def validate_case_number(value: str) -> None:
             _("A case number is made of digits and letters, at most 32 characters, e.g. 20200181."),
             code="case_number_format",
         )
+
+
+def is_personal_identity_number(org_number: str) -> bool:
+    """True when the number is a person's (a sole trader's organisation number is the owner's
+    personal identity number). Legal persons have 2 or more in the third digit; people have
+    the month there, 0 or 1."""
+    digits = (org_number or "").replace("-", "")
+    return len(digits) == 10 and digits[2] in "01"
+
+
+def public_org_number(org_number: str) -> str:
+    """The organisation number as it may be published: never a person's identity number."""
+    return "" if is_personal_identity_number(org_number) else org_number

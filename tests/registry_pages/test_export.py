@@ -136,3 +136,20 @@ def test_export_query_count_does_not_grow(client, bulk_projects, django_assert_n
         response = client.get(f"/projekt/export.{fmt}")
         content = body(response)
     assert content
+
+
+def test_a_sole_traders_personal_identity_number_is_never_published(client, make_project):
+    from samverka.registry.models import Organisation
+
+    # A sole trader's organisation number is the owner's personal identity number (month 12 here).
+    sole_trader = Organisation.objects.create(name="Exempelssons Solel", org_number="811218-9876")
+    project = make_project(title="Solel på gården", owner=sole_trader)
+
+    page = client.get(project.get_absolute_url()).content.decode()
+    assert "Exempelssons Solel" in page
+    assert "811218" not in page
+    for fmt in ("csv", "json"):
+        response = client.get(f"/projekt/export.{fmt}")
+        body = b"".join(response.streaming_content).decode()
+        assert "Exempelssons Solel" in body
+        assert "811218" not in body

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "samverka.accounts",
     "samverka.registry",
     "samverka.pages",
+    "samverka.meetings",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

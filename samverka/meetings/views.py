@@ -1,0 +1,1 @@
+"""Public and participant views of meetings and webinars."""

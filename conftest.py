@@ -14,6 +14,13 @@ import pytest
 PASSWORD = "correct-horse-battery-9"
 
 
+def pytest_configure(config):
+    # WhiteNoise warns at start-up when STATIC_ROOT is missing, as it is on a fresh checkout.
+    from django.conf import settings
+
+    settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+
+
 @pytest.fixture(autouse=True)
 def _plain_static_files(settings):
     # Tests serve static files from the finders; the manifest exists only after collectstatic.

@@ -7,26 +7,9 @@ by one: the predicate from samverka.accounts.rules decides.
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from samverka.accounts.rules import is_coordinator
+from samverka.accounts.coordinator_admin import CoordinatorAdmin
 
 from .models import AccessibilityStatement, Page
-
-
-class CoordinatorAdmin(admin.ModelAdmin):
-    def has_module_permission(self, request):
-        return is_coordinator(request.user)
-
-    def has_view_permission(self, request, obj=None):
-        return is_coordinator(request.user)
-
-    def has_change_permission(self, request, obj=None):
-        return is_coordinator(request.user)
-
-    def has_add_permission(self, request):
-        return is_coordinator(request.user)
-
-    def has_delete_permission(self, request, obj=None):
-        return is_coordinator(request.user)
 
 
 @admin.register(Page)

@@ -9,7 +9,7 @@ from django.db.models import Count
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from samverka.accounts.rules import is_coordinator
+from samverka.accounts.coordinator_admin import CoordinatorAdmin, CoordinatorInline
 
 from . import import_views
 from .models import (
@@ -24,39 +24,6 @@ from .models import (
     Region,
     ThemeArea,
 )
-
-
-class CoordinatorAdmin(admin.ModelAdmin):
-    """Coordinators may see, add, change and delete registry records."""
-
-    def has_module_permission(self, request):
-        return is_coordinator(request.user) or super().has_module_permission(request)
-
-    def has_view_permission(self, request, obj=None):
-        return is_coordinator(request.user) or super().has_view_permission(request, obj)
-
-    def has_add_permission(self, request):
-        return is_coordinator(request.user) or super().has_add_permission(request)
-
-    def has_change_permission(self, request, obj=None):
-        return is_coordinator(request.user) or super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return is_coordinator(request.user) or super().has_delete_permission(request, obj)
-
-
-class CoordinatorInline:
-    def has_view_permission(self, request, obj=None):
-        return is_coordinator(request.user) or super().has_view_permission(request, obj)
-
-    def has_add_permission(self, request, obj=None):
-        return is_coordinator(request.user) or super().has_add_permission(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return is_coordinator(request.user) or super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return is_coordinator(request.user) or super().has_delete_permission(request, obj)
 
 
 @admin.register(ProgrammePeriod)

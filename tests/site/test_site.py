@@ -29,3 +29,12 @@ def test_only_the_back_office_allows_inline_styles_for_its_widgets(coordinator_c
     policy = coordinator_client.get("/admin/").headers["Content-Security-Policy"]
     assert "style-src 'self' 'unsafe-inline'" in policy
     assert "script-src 'self';" in policy
+
+
+def test_uploaded_files_are_served_from_media_root(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    (tmp_path / "anteckningar.txt").write_text("Anteckningar", encoding="utf-8")
+    response = client.get("/media/anteckningar.txt")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == "Anteckningar".encode()
+    assert client.get("/media/../conftest.py").status_code == 404

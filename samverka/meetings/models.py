@@ -9,13 +9,14 @@ import secrets
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import ngettext_lazy, pgettext_lazy
 
 from samverka.accounts.models import Audience
 from samverka.registry.models import Portfolio, Project
@@ -124,6 +125,27 @@ class Event(models.Model):
     @property
     def is_cancelled(self) -> bool:
         return self.status == self.Status.CANCELLED
+
+    def clean(self):
+        """The rules every form that edits an event shares (the admin's, the copy's, the series')."""
+        super().clean()
+        errors = {}
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            errors["ends_at"] = _("The end must be after the start.")
+        if self.starts_at and self.registration_deadline and self.registration_deadline > self.starts_at:
+            errors["registration_deadline"] = _("The registration deadline must be no later than the start.")
+        if self.registration_opens_at and self.registration_deadline and self.registration_opens_at > self.registration_deadline:
+            errors["registration_opens_at"] = _("Registration must open before the deadline.")
+        if self.pk and self.capacity is not None:
+            held = self.registrations.holding_seats().count()
+            if self.capacity < held:
+                errors["capacity"] = ngettext_lazy(
+                    "%(count)d seat is already taken; the number of seats cannot be lower.",
+                    "%(count)d seats are already taken; the number of seats cannot be lower.",
+                    held,
+                ) % {"count": held}
+        if errors:
+            raise ValidationError(errors)
 
     def registration_is_open(self, now=None) -> bool:
         now = now or timezone.now()

@@ -9,3 +9,5 @@ from samverka.accounts.rules import is_coordinator
 can_take_attendance = is_coordinator
 # Engagement: which projects come to the events they are invited to.
 can_see_engagement = is_coordinator
+# Feedback survey: the anonymous results of an event's survey.
+can_see_survey_results = is_coordinator

@@ -7,7 +7,6 @@ answer. Reads shared between views live in selectors.py; who may edit is in rule
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -52,8 +51,8 @@ def home(request):
 @require_GET
 def project_list(request):
     form = ProjectFilterForm(request.GET or None)
-    projects = selectors.filter_projects(Project.objects.for_list(), **form.filters())
-    page = Paginator(projects, PER_PAGE).get_page(request.GET.get("page"))
+    projects = selectors.filter_projects(Project.objects.all(), **form.filters())
+    page = selectors.page_of_projects(projects, request.GET.get("page"), per_page=PER_PAGE)
     return render(request, "registry/project_list.html", {"form": form, "page": page})
 
 

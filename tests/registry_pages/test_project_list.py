@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from samverka.registry.models import Organisation, Portfolio, Programme, ProgrammePeriod, Region, ThemeArea
+from samverka.registry.models import Organisation, Portfolio, Programme, Project, ProgrammePeriod, Region, ThemeArea
 
 pytestmark = pytest.mark.django_db
 
@@ -187,8 +187,8 @@ def test_status_is_derived_from_today(client, make_project):
 def test_list_query_count_does_not_grow(client, bulk_projects, django_assert_num_queries, number):
     bulk_projects(number)
 
-    # 5 filter choice lists, the count, the page
-    with django_assert_num_queries(7):
+    # 5 filter choice lists, the count, the page's ids, the page's rows
+    with django_assert_num_queries(8):
         assert client.get("/projekt/").status_code == 200
 
 
@@ -197,7 +197,7 @@ def test_filtered_list_query_count_does_not_grow(client, bulk_projects, django_a
     bulk_projects(number)
 
     # + checking the two chosen values
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         response = client.get("/projekt/?portfolio=fornybar-energi&county=norrbottens-lan&status=finished&q=projekt")
     assert response.status_code == 200
     assert response.context["page"].paginator.count == number
@@ -212,3 +212,11 @@ def test_english_smoke(client, db):
 
     assert "Filter projects" in html
     assert '<html lang="en">' in html
+
+
+def test_pages_keep_the_list_order(client, bulk_projects):
+    bulk_projects(60)
+    first = client.get("/projekt/").context["page"].object_list
+    second = client.get("/projekt/?page=2").context["page"].object_list
+    ordered = list(Project.objects.order_by("-start_date", "-id").values_list("pk", flat=True)[:50])
+    assert [p.pk for p in first] + [p.pk for p in second] == ordered

@@ -33,8 +33,13 @@ def send(
     context: dict,
     language: str | None = None,
     reply_to: list[str] | None = None,
+    attachments: list[tuple[str, str | bytes, str]] | None = None,
 ) -> int:
-    """Render and send one multipart message; returns the number sent (1), raising on SMTP errors."""
+    """Render and send one multipart message; returns the number sent (1), raising on SMTP errors.
+
+    ``attachments`` is a list of ``(filename, content, mimetype)``, e.g.
+    ``[("event.ics", ics_text, "text/calendar")]``.
+    """
     subject, text, html = render(template_name, context, language=language)
     recipients = [to] if isinstance(to, str) else list(to)
     message = EmailMultiAlternatives(
@@ -45,4 +50,6 @@ def send(
         reply_to=reply_to,
     )
     message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in attachments or ():
+        message.attach(filename, content, mimetype)
     return message.send()

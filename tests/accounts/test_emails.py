@@ -49,3 +49,19 @@ def test_a_known_person_is_invited_in_their_own_language(coordinator, leader_b):
     leader_b.save(update_fields=["language"])
     invitations = invite_people(invited_by=coordinator, addresses=["bengt@example.org", "new@example.org"], language="sv")
     assert [i.language for i in invitations] == ["en", "sv"]
+
+
+def test_send_carries_attachments_over_real_smtp(invitation, smtp_server):
+    ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"
+    emails.send(
+        "invitation",
+        to="stina@example.org",
+        context={"invitation": invitation, "link": "l", "invited_by": None},
+        attachments=[("traff.ics", ics, "text/calendar")],
+    )
+    [mail] = smtp_server.wait_for(1)
+    [part] = list(mail["message"].iter_attachments())
+    assert part.get_filename() == "traff.ics"
+    assert part.get_content_type() == "text/calendar"
+    assert part.get_content().replace("\r\n", "\n") == ics.replace("\r\n", "\n")
+    assert mail["text"] and mail["html"]

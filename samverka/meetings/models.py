@@ -119,6 +119,32 @@ class Event(models.Model):
     def __str__(self):
         return self.title
 
+    # What a calendar shows: a change to any of these raises SEQUENCE (see calendars.py).
+    CALENDAR_FIELDS = ("title", "description", "starts_at", "ends_at", "place", "video_url", "dial_in", "status")
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._calendar_loaded = {
+            name: instance.__dict__[name] for name in cls.CALENDAR_FIELDS if name in instance.__dict__
+        }
+        return instance
+
+    def save(self, *args, **kwargs):
+        """Raise ``sequence`` when a field a calendar shows has changed since the row was loaded
+        (no extra query: the loaded values are remembered by ``from_db``)."""
+        loaded = getattr(self, "_calendar_loaded", None)
+        if self.pk and loaded is not None:
+            if any(getattr(self, name) != value for name, value in loaded.items()):
+                self.sequence += 1
+                update_fields = kwargs.get("update_fields")
+                if update_fields is not None and "sequence" not in update_fields:
+                    kwargs["update_fields"] = [*update_fields, "sequence"]
+        super().save(*args, **kwargs)
+        self._calendar_loaded = {
+            name: self.__dict__[name] for name in self.CALENDAR_FIELDS if name in self.__dict__
+        }
+
     def get_absolute_url(self):
         return reverse("meetings:event", kwargs={"pk": self.pk})
 

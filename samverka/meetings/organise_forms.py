@@ -141,6 +141,15 @@ class AttachmentForm(forms.ModelForm):
         fields = ["title", "kind", "file"]
         labels = {"kind": pgettext_lazy("attachment", "Kind")}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        file_field = self.fields["file"]
+        file_field.max_length = None  # the name is made safe and short when it is stored
+        file_field.error_messages["empty"] = attachments.EMPTY
+        file_field.help_text = _("PDF, DOCX, PPTX, XLSX, ODT, PNG or JPEG, at most %(limit)s.") % {
+            "limit": attachments.format_size(attachments.max_bytes())
+        }
+
     def clean_file(self):
         file = self.cleaned_data.get("file")
         if file and hasattr(file, "content_type"):  # a new upload, not the file already stored

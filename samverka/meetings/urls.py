@@ -1,10 +1,16 @@
 from django.urls import path
 
-from . import attendance_views, engagement_views, survey_views, views
+from . import attendance_views, engagement_views, organise_views, survey_views, views
 
 app_name = "meetings"
 
 urlpatterns = [
+    # Organising (organise_views.py): copy, series, discussion groups, attachments
+    path("traffar/<int:pk>/kopiera/", organise_views.copy_event, name="organise_copy"),
+    path("traffar/<int:pk>/serie/", organise_views.create_series, name="organise_series"),
+    path("traffar/<int:pk>/grupper/", organise_views.groups_page, name="organise_groups"),
+    path("traffar/<int:pk>/grupper/<int:number>/anteckningar/", organise_views.group_notes, name="organise_group_notes"),
+    path("traffar/<int:pk>/bilagor/", organise_views.attachments_page, name="organise_attachments"),
     # Attendance (attendance_views.py)
     path("traffar/<int:pk>/narvaro/", attendance_views.attendance_page, name="attendance"),
     path("traffar/<int:pk>/narvaro/rapport/", attendance_views.report_upload, name="attendance_report"),

@@ -1,0 +1,23 @@
+"""Attachments in templates: ``{{ attachment|attachment_label }}`` →
+"Anteckningar från träffen den 25 november, PDF, 271 kB"; ``file_size`` and ``file_type_name``."""
+
+from django import template
+
+from samverka.meetings import attachments
+
+register = template.Library()
+
+
+@register.filter
+def attachment_label(attachment) -> str:
+    return attachments.describe(attachment)
+
+
+@register.filter
+def file_size(size) -> str:
+    return attachments.format_size(int(size or 0))
+
+
+@register.filter
+def file_type_name(content_type) -> str:
+    return attachments.type_name(content_type or "")

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from samverka.meetings.demo import load_meetings_demo
 from samverka.registry.demo_data import load_demo
 
 
@@ -16,3 +17,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         summary = load_demo(password=settings.DEMO_PASSWORD)
         self.stdout.write(summary.line())
+        # The meetings of the reference case build on the registry's projects and people.
+        meetings = load_meetings_demo(password=settings.DEMO_PASSWORD)
+        if options["verbosity"] > 1:
+            self.stdout.write(meetings.line())

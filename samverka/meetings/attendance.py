@@ -57,6 +57,7 @@ def attendance_list(event: Event) -> AttendanceList:
         Registration.Status.CANCELLED: groups.cancelled,
     }
     for registration in attendance_registrations(event):
+        registration.display_name = display_name(registration)
         by_status.get(registration.status, groups.other).append(registration)
     return groups
 

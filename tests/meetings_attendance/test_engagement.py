@@ -4,12 +4,13 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from samverka.meetings import engagement
 from samverka.meetings.models import Event, Invitation
 
-URL = reverse("meetings:engagement")
+with translation.override("sv"):
+    URL = reverse("meetings:engagement")
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -166,12 +167,20 @@ class AttachmentForm(forms.ModelForm):
         return super().save(commit=commit)
 
 
+def _https_by_default(db_field, **kwargs):
+    # An address typed without a scheme is taken to be https:// (as CoordinatorAdmin does).
+    if isinstance(db_field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return db_field.formfield(**kwargs)
+
+
 class EventAdminForm(forms.ModelForm):
-    """The admin's event form: Event.clean() holds the rules; the fields show Swedish time."""
+    """The admin's event form: Event.clean() holds the rules, shared with every other form."""
 
     class Meta:
         model = Event
         fields = "__all__"
+        formfield_callback = _https_by_default
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

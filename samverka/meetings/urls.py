@@ -5,6 +5,27 @@ from . import attendance_views, engagement_views, organise_views, survey_views, 
 app_name = "meetings"
 
 urlpatterns = [
+    # Public and participant pages, registration (views.py)
+    path("traffar/", views.event_list, name="event_list"),
+    path("traffar/tidigare/", views.event_list_past, name="event_list_past"),
+    path("traffar/mina/", views.my_registrations, name="my_registrations"),
+    path("traffar/<int:pk>/", views.event_detail, name="event"),
+    path("traffar/<int:pk>/anmal/", views.register, name="register"),
+    path("traffar/<int:pk>/avboka/", views.cancel_own, name="cancel_own"),
+    path("traffar/<int:pk>/anmalningar/", views.registration_list, name="registration_list"),
+    path(
+        "traffar/<int:pk>/anmalningar/<int:registration_pk>/godkann/",
+        views.registration_approve,
+        name="registration_approve",
+    ),
+    path(
+        "traffar/<int:pk>/anmalningar/<int:registration_pk>/avsla/",
+        views.registration_decline,
+        name="registration_decline",
+    ),
+    path("traffar/anmalan/<str:token>/", views.registration_page, name="registration"),
+    path("traffar/anmalan/<str:token>/avboka/", views.registration_cancel, name="registration_cancel"),
+    path("traffar/anmalan/<str:token>/bekrafta/", views.registration_confirm, name="registration_confirm"),
     # Organising (organise_views.py): copy, series, discussion groups, attachments
     path("traffar/<int:pk>/kopiera/", organise_views.copy_event, name="organise_copy"),
     path("traffar/<int:pk>/serie/", organise_views.create_series, name="organise_series"),

@@ -21,3 +21,9 @@ def file_size(size) -> str:
 @register.filter
 def file_type_name(content_type) -> str:
     return attachments.type_name(content_type or "")
+
+
+@register.filter
+def with_notes(groups) -> list:
+    """The discussion groups that have notes (for the event page after the event)."""
+    return [group for group in groups or [] if group.notes.strip()]

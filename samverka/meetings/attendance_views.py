@@ -51,7 +51,7 @@ class ReportUploadForm(forms.Form):
         return upload
 
 
-def _page(request, event, upload_form, status=200):
+def _page(request, event, upload_form):
     registrations = attendance.attendance_list(event)
     reports = list(attendance.reports_for(event))
     return render(
@@ -66,7 +66,6 @@ def _page(request, event, upload_form, status=200):
             "candidates": attendance.unmatched_registrations(registrations.everyone),
             "summary": attendance.attendance_summary(event),
         },
-        status=status,
     )
 
 
@@ -88,7 +87,7 @@ def report_upload(request, pk: int):
     event = get_event_for_attendance(request, pk)
     form = ReportUploadForm(request.POST, request.FILES)
     if not form.is_valid():
-        return _page(request, event, form, status=400)
+        return _page(request, event, form)
     result = attendance.import_report(
         event=event,
         data=form.data_bytes,

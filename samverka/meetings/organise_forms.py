@@ -154,17 +154,12 @@ class AttachmentForm(forms.ModelForm):
     def clean_file(self):
         file = self.cleaned_data.get("file")
         if file and hasattr(file, "content_type"):  # a new upload, not the file already stored
-            self.file_type = attachments.validate_upload(file)
-        return file
-
-    def save(self, commit=True):
-        upload = self.cleaned_data.get("file")
-        file_type = getattr(self, "file_type", None)
-        if file_type is not None:
+            file_type = attachments.validate_upload(file)
+            # Before the model instance takes the file: it keeps the name it sees now.
+            file.name = attachments.safe_filename(file.name, file_type)
             self.instance.content_type = file_type.content_type
-            self.instance.size = upload.size
-            upload.name = attachments.safe_filename(upload.name, file_type)
-        return super().save(commit=commit)
+            self.instance.size = file.size
+        return file
 
 
 def _https_by_default(db_field, **kwargs):

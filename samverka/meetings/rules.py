@@ -11,6 +11,8 @@ can_take_attendance = is_coordinator
 can_see_engagement = is_coordinator
 # Feedback survey: the anonymous results of an event's survey.
 can_see_survey_results = is_coordinator
+# Invitations: invite people to an event, follow the invitations, send failed ones again.
+can_invite = is_coordinator
 # Organising: copy an event, repeat it as a series, split discussion groups, add attachments.
 can_organise = is_coordinator
 

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from . import attendance_views, engagement_views, organise_views, survey_views, views
+from . import (
+    attendance_views,
+    calendar_views,
+    engagement_views,
+    invitation_views,
+    organise_views,
+    survey_views,
+    views,
+)
 
 app_name = "meetings"
 
@@ -45,4 +53,15 @@ urlpatterns = [
     # Feedback survey (survey_views.py)
     path("traffar/enkat/<str:token>/", survey_views.survey_answer, name="survey_answer"),
     path("traffar/<int:pk>/enkat/resultat/", survey_views.survey_results, name="survey_results"),
+    # Invitations (invitation_views.py)
+    path("traffar/<int:pk>/inbjudningar/", invitation_views.invitations_page, name="invitations"),
+    path("traffar/<int:pk>/inbjudningar/skicka-igen/", invitation_views.invitations_retry, name="invitations_retry"),
+    path("traffar/inbjudan/<str:token>/", invitation_views.invitation_open, name="invitation"),
+    path("traffar/inbjudan/<str:token>/avboj/", invitation_views.invitation_decline, name="invitation_decline"),
+    # Calendars (calendar_views.py)
+    path("traffar/kalender.ics", calendar_views.public_feed, name="calendar_public"),
+    path("traffar/<int:pk>/kalender.ics", calendar_views.event_calendar, name="event_calendar"),
+    path("traffar/anmalan/<str:token>/kalender.ics", calendar_views.registration_calendar, name="registration_calendar"),
+    path("kalender/min/", calendar_views.calendar_feed_link, name="calendar_feed_link"),
+    path("kalender/<str:token>.ics", calendar_views.personal_feed, name="calendar_feed"),
 ]

@@ -1,0 +1,21 @@
+"""Small formatting helpers for the public meeting pages."""
+
+from django import template
+
+from ..attachments import describe
+
+register = template.Library()
+
+
+@register.simple_tag
+def seats_left(taken: int, capacity: int | None):
+    """Seats still free (never below zero); None for an event without a limit."""
+    if capacity is None:
+        return None
+    return max(capacity - taken, 0)
+
+
+@register.filter
+def attachment_description(attachment) -> str:
+    """``Anteckningar från träffen den 25 november, PDF, 271 kB``."""
+    return describe(attachment)

@@ -39,6 +39,7 @@ test-postgres: install
 
 bench: install
 	$(PY) bench/import_bench.py
+	$(PY) bench/meetings_bench.py
 
 check: install
 	$(PY) manage.py check

@@ -47,9 +47,12 @@ def parse_addresses(text: str) -> list[str]:
     Raises ValidationError naming every address that is not valid, each in its own message.
     """
     addresses, bad = [], []
-    text = re.sub(r"[^<>,;\s]*<([^<>]+)>", r" \1 ", text or "")  # "Alva Ledare <alva@x>" → the address
-    for part in re.split(r"[\s,;]+", text):
-        address = part.strip().strip("<>\"'").lower()
+    parts = []
+    for chunk in re.split(r"[\n,;]+", text or ""):
+        bracketed = re.search(r"<([^<>]*)>", chunk)
+        parts.extend([bracketed.group(1)] if bracketed else chunk.split())
+    for part in parts:
+        address = part.strip().strip("\"'").lower()
         if not address:
             continue
         try:

@@ -140,3 +140,27 @@ def parse(data: str) -> Component:
 def parse_ics():
     """The strict reader above: ``parse_ics(text)`` returns the VCALENDAR component."""
     return parse
+
+
+@pytest.fixture
+def run_worker():
+    """Run the real django-tasks-db worker over what is queued (``max_tasks`` stops it early)."""
+    from django.core.management import call_command
+
+    def run(max_tasks=None):
+        options = {"batch": True, "no_startup_delay": True, "verbosity": 0}
+        if max_tasks:
+            options["max_tasks"] = max_tasks
+        call_command("db_worker", **options)
+
+    return run
+
+
+@pytest.fixture
+def closed_port():
+    """A port on 127.0.0.1 nothing listens on."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

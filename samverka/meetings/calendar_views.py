@@ -11,7 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -80,7 +80,9 @@ def public_feed(request):
 
 
 def feed_address(request, feed: CalendarFeed) -> str:
-    return request.build_absolute_uri(reverse("meetings:calendar_feed", kwargs={"token": feed.token}))
+    """The feed's full address, the same whatever language the page is read in."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return request.build_absolute_uri(reverse("meetings:calendar_feed", kwargs={"token": feed.token}))
 
 
 @login_required

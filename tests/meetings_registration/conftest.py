@@ -1,0 +1,96 @@
+"""Fixtures for registration: an upcoming webinar with a video link, and a way to make events."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+VIDEO_URL = "https://zoom.example.org/j/99911122233?pwd=hemligt"
+DIAL_IN = "Ring 08-505 000 00, mötes-id 999 1112 2233"
+
+
+@pytest.fixture
+def make_event(db):
+    """``make_event(**fields)``: a published webinar in ten days, 2–4 pm, with a video link."""
+    from samverka.meetings.models import Event
+
+    def make(**fields):
+        starts = fields.pop("starts_at", timezone.now() + datetime.timedelta(days=10))
+        values = {
+            "kind": Event.Kind.WEBINAR,
+            "format": Event.Format.DIGITAL,
+            "title": "Kunskapswebbinarium om vätgas",
+            "description": "Vi går igenom **erfarenheter** från projekten.",
+            "starts_at": starts,
+            "ends_at": starts + datetime.timedelta(hours=2),
+            "video_url": VIDEO_URL,
+            "dial_in": DIAL_IN,
+            "capacity": 40,
+            "status": Event.Status.PUBLISHED,
+        }
+        values.update(fields)
+        return Event.objects.create(**values)
+
+    return make
+
+
+@pytest.fixture
+def webinar(make_event):
+    return make_event()
+
+
+@pytest.fixture
+def small_webinar(make_event):
+    """Two seats: the third person waits."""
+    return make_event(title="Liten workshop", capacity=2, kind="workshop")
+
+
+@pytest.fixture
+def run_worker():
+    """``run_worker()`` runs the real django-tasks worker until the queue is empty."""
+    from django.core.management import call_command
+
+    def run():
+        call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+
+    return run
+
+
+@pytest.fixture
+def database_for_threads(tmp_path):
+    """Let threads share the test database, on SQLite as on PostgreSQL.
+
+    PostgreSQL: nothing to do, each thread opens its own connection to the test database.
+    SQLite: the test database lives in memory with a shared cache, where a second writer gets
+    "database table is locked" at once instead of waiting. ``share()`` copies it to a file
+    (VACUUM INTO) and points this thread's connection at the file; ``for_thread()`` does the same
+    in each worker thread. The file has the production settings (WAL, IMMEDIATE transactions,
+    a busy timeout), so writers wait their turn as they do in production.
+    """
+    from types import SimpleNamespace
+
+    from django.db import connections
+
+    original = connections["default"]
+    state = {}
+
+    def wrapper():
+        return type(original)(state["settings"], alias="default")
+
+    def share():
+        if original.vendor != "sqlite":
+            return
+        path = str(tmp_path / "threads.sqlite3")
+        with original.cursor() as cursor:
+            cursor.execute("VACUUM INTO '%s'" % path.replace("'", "''"))
+        state["settings"] = {**original.settings_dict, "NAME": path}
+        connections["default"] = wrapper()
+
+    def for_thread():
+        if "settings" in state:
+            connections["default"] = wrapper()
+
+    yield SimpleNamespace(share=share, for_thread=for_thread)
+    if "settings" in state:
+        connections["default"].close()
+        connections["default"] = original

@@ -113,7 +113,7 @@ def _vevent(event: Event, *, registration: Registration | None, method: str, sta
     cancelled = event.is_cancelled
     description = event.description.strip()
     location = event.place
-    if shows_video_link(registration):
+    if shows_video_link(registration) and not cancelled:
         extra = []
         if event.video_url:
             extra.append(_("Video meeting: %(url)s") % {"url": event.video_url})

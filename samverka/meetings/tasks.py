@@ -71,3 +71,10 @@ def send_registration_mail(*, registration_id: int, mail: str):
     if registration is None:
         return
     send_registration_mail_now(registration=registration, mail=mail)
+
+
+# --- Invitations and event mails (invitations.py, event_mails.py define them next to their
+# workflows; named here so every meetings task can be found in one place) ---------------------
+
+from .event_mails import send_event_cancelled_mail  # noqa: E402, F401
+from .invitations import send_invitation_task  # noqa: E402, F401

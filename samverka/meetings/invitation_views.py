@@ -109,7 +109,7 @@ def invitations_page(request, pk: int):
             else:
                 messages.info(request, _("Everyone chosen has already been invited; no new invitations."))
             return redirect("meetings:invitations", pk=event.pk)
-        return _page(request, event, form, status=400)
+        return _page(request, event, form)
     form = InviteForm(
         initial={"portfolios": list(event.invited_portfolios.all()), "audiences": list(event.invited_audiences.all())}
     )

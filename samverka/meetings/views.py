@@ -150,7 +150,7 @@ def register(request, pk: int):
         if request.user.is_authenticated:
             form = _person_form(request, event, request.POST)
             if not form.is_valid():
-                return _event_page(request, get_event_for_page(request, pk), person_form=form, status=400)
+                return _event_page(request, get_event_for_page(request, pk), person_form=form)
             registration = services.register_person(
                 event=event,
                 person=request.user,
@@ -161,7 +161,7 @@ def register(request, pk: int):
         else:
             form = GuestRegistrationForm(request.POST, prefix="guest")
             if not form.is_valid():
-                return _event_page(request, get_event_for_page(request, pk), guest_form=form, status=400)
+                return _event_page(request, get_event_for_page(request, pk), guest_form=form)
             data = form.cleaned_data
             registration = services.register_guest(
                 event=event,

@@ -238,7 +238,7 @@ def test_the_guest_form_keeps_what_was_typed_and_shows_errors_by_the_field(clien
         f"/en/traffar/{webinar.pk}/anmal/",
         {"guest-name": "Gunnel Gäst", "guest-email": "not-an-address", "guest-organisation_name": ""},
     )
-    assert response.status_code == 400
+    assert response.status_code == 200
     html = response.content.decode()
     assert 'value="Gunnel Gäst"' in html and 'value="not-an-address"' in html
     assert '<p class="error-message" id="id_guest-email_error">Enter a valid email address.</p>' in html

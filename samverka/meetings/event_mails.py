@@ -8,7 +8,6 @@ work done; a second run finds the mark and does nothing. Mails are sent inside t
 transaction, so an SMTP error leaves the event unmarked for the next run.
 """
 
-from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
@@ -27,15 +26,6 @@ from .models import Event, Invitation, Registration
 # Follow-ups go to events that ended within this time; older ones (e.g. on the first run after
 # an upgrade) are left alone.
 FOLLOW_UP_WITHIN = timedelta(days=14)
-
-
-@dataclass
-class Outcome:
-    """What a scheduled run did: events handled, mails sent (or rows erased), events that failed."""
-
-    events: list = field(default_factory=list)
-    count: int = 0
-    failed: list = field(default_factory=list)
 
 
 def _url(name: str, language: str, **kwargs) -> str | None:

@@ -11,7 +11,7 @@ Mail goes after commit, as a task that takes the registration's id (tasks.py).
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
@@ -91,8 +91,6 @@ def refusal_for(*, event: Event, email: str, person=None, now=None) -> str | Non
 
 def seats(event: Event) -> Seats:
     """Seats taken (registered or awaiting approval) and the waiting list's length, in one query."""
-    from django.db.models import Count
-
     counts = Registration.objects.filter(event=event).aggregate(
         taken=Count("pk", filter=Q(status__in=Registration.SEAT_STATUSES)),
         waiting=Count("pk", filter=Q(status=Status.WAITING)),

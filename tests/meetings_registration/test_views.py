@@ -5,7 +5,6 @@ link never in public HTML; pinned query counts."""
 import datetime
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
 from samverka.meetings import services

@@ -30,6 +30,11 @@ def attendance_registrations(event: Event):
     return (
         Registration.objects.filter(event=event)
         .select_related("person", "project")
+        # Only what the list and the matching read: a big meeting has thousands of rows.
+        .only(
+            "event_id", "name", "email", "status", "attended", "attended_minutes",
+            "person__name", "project__title",
+        )
         .order_by("name", "email", "pk")
     )
 

@@ -5,13 +5,14 @@ Copy, series, groups and attachments have pages of their own (organise_views.py)
 the event's change page (templates/admin/meetings/event/change_form.html).
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from samverka.accounts.coordinator_admin import CoordinatorAdmin, CoordinatorInline
 
-from . import attachments
+from . import attachments, event_mails
 from .models import (
     AgendaItem,
     Attachment,
@@ -85,10 +86,40 @@ class EventAdmin(CoordinatorAdmin):
         # The series page sends the coordinator to the list of the series it created.
         return lookup == "series" or super().lookup_allowed(lookup, value, request)
 
+    actions = ["cancel_events"]
+
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
+        cancelling = change and "status" in form.changed_data and obj.status == Event.Status.CANCELLED
+        if cancelling:
+            # Cancelling is a workflow, not a field: save the other changes, then let
+            # cancel_event set the status and tell everyone registered.
+            obj.status = form.initial["status"]
         super().save_model(request, obj, form, change)
+        if cancelling:
+            told = event_mails.cancel_event(event=obj, by=request.user)
+            self._say_cancelled(request, 1, len(told))
+
+    @admin.action(description=_("Cancel the chosen events and tell everyone registered"))
+    def cancel_events(self, request, queryset):
+        events = told = 0
+        for event in queryset.exclude(status=Event.Status.CANCELLED):
+            told += len(event_mails.cancel_event(event=event, by=request.user))
+            events += 1
+        self._say_cancelled(request, events, told)
+
+    def _say_cancelled(self, request, events, told):
+        self.message_user(
+            request,
+            ngettext(
+                "%(events)s event cancelled; %(told)s registered people are told by e-mail.",
+                "%(events)s events cancelled; %(told)s registered people are told by e-mail.",
+                events,
+            )
+            % {"events": events, "told": told},
+            messages.SUCCESS,
+        )
 
     @admin.display(description=_("seats taken"), ordering="seats_total")
     def seats_taken(self, event):

@@ -140,3 +140,32 @@ def test_event_list_makes_the_same_number_of_queries_for_many_events(
 
 
 QUERIES_EVENT_LIST = 11
+
+
+@pytest.mark.django_db(transaction=True)
+def test_cancelling_in_the_form_tells_everyone_registered(coordinator_client, event, register, smtp_server):
+    from django.core.management import call_command
+
+    register("Anna Exempelsson", attended=False)
+    register("Bo Vantelistsson", status=Registration.Status.WAITING, attended=False)
+    response = coordinator_client.post(change_url(event), form_data(event, status="cancelled", place="Zoom"))
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert (event.status, event.place) == ("cancelled", "Zoom")
+    assert event.sequence == 2  # one for the new place, one for the cancellation
+
+    call_command("db_worker", batch=True, no_startup_delay=True, queue_name="*", verbosity=0)
+    smtp_server.wait_for(2)
+    assert sorted(mail["to"] for mail in smtp_server.messages) == [["anna.exempelsson@example.org"], ["bo.vantelistsson@example.org"]]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_cancel_action_cancels_each_event_once(coordinator_client, event, register, smtp_server):
+    register("Anna Exempelsson", attended=False)
+    changelist = reverse("admin:meetings_event_changelist")
+    data = {"action": "cancel_events", "_selected_action": [event.pk]}
+    coordinator_client.post(changelist, data)
+    coordinator_client.post(changelist, data)
+    event.refresh_from_db()
+    assert event.status == "cancelled"
+    assert event.sequence == 1

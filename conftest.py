@@ -245,7 +245,9 @@ class ReceivedMail:
         with self._arrived:
             self.messages.append(
                 {
-                    "subject": str(parsed["Subject"]),
+                    # A long non-ASCII subject is folded onto the next line; unfolded, it keeps the
+                    # fold's space in front, which mail programs do not show either.
+                    "subject": str(parsed["Subject"]).strip(),
                     "to": list(envelope.rcpt_tos),
                     "from": str(parsed["From"]),
                     "text": text.get_content() if text else "",

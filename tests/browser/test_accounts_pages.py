@@ -25,8 +25,8 @@ def sign_in(visitor, email):
 
 
 def submit(visitor):
-    visitor.page.locator("main form button[type=submit]").first.click()
-    visitor.page.wait_for_load_state()
+    with visitor.page.expect_navigation():
+        visitor.page.locator("main form button[type=submit]").first.click()
 
 
 def test_anonymous_account_pages_pass_axe(visitor, people):

@@ -29,8 +29,8 @@ def test_coordinator_follows_the_edit_link_to_the_back_office(visitor, demo, set
     visitor.goto("/konto/login/", check=False)
     visitor.page.fill("input[name=login]", "samordnare@example.org")
     visitor.page.fill("input[name=password]", settings.DEMO_PASSWORD)
-    visitor.page.locator("main form button[type=submit]").first.click()
-    visitor.page.wait_for_load_state()
+    with visitor.page.expect_navigation():
+        visitor.page.locator("main form button[type=submit]").first.click()
     visitor.goto("/sok-finansiering/")
     visitor.page.get_by_role("link", name="Redigera sidan").click()
     visitor.page.wait_for_url("**/admin/pages/page/*/change/")

@@ -19,8 +19,8 @@ def sign_in(visitor, email, password):
     visitor.goto("/konto/login/")
     visitor.page.get_by_label("E-post").fill(email)
     visitor.page.get_by_label("Lösenord").first.fill(password)
-    visitor.page.locator("main form button[type=submit]").first.click()
-    visitor.page.wait_for_load_state()
+    with visitor.page.expect_navigation():
+        visitor.page.locator("main form button[type=submit]").first.click()
 
 
 def test_visitor_filters_opens_a_project_and_switches_language(visitor, demo):
@@ -76,8 +76,8 @@ def test_project_leader_signs_in_and_edits_her_project(visitor, demo, settings):
     visitor.page.wait_for_url("**/redigera/")
     visitor.check()
     visitor.page.get_by_label("Webbplats").fill("inte en adress")
-    visitor.page.locator("main form button[type=submit]").click()
-    visitor.page.wait_for_load_state()
+    with visitor.page.expect_navigation():
+        visitor.page.locator("main form button[type=submit]").click()
     visitor.check()
     assert visitor.page.get_by_label("Webbplats").input_value() == "inte en adress"
     visitor.page.get_by_label("Webbplats").fill("https://projekt.example.org/")

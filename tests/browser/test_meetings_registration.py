@@ -53,8 +53,8 @@ def become(visitor, person):
 
 
 def click(visitor, name):
-    visitor.page.get_by_role("button", name=name).click()
-    visitor.page.wait_for_load_state()
+    with visitor.page.expect_navigation():
+        visitor.page.get_by_role("button", name=name).click()
 
 
 def test_register_wait_move_up_and_the_video_link(visitor, setting):

@@ -59,19 +59,19 @@ def test_attendance_and_engagement_pages_pass_axe(visitor, setting, tmp_path):
     foreign.write_text("Ärendenummer,Projektnamn\n20200181,Vätgas\n", encoding="utf-8")
     visitor.goto(f"/en/traffar/{setting.pk}/narvaro/")
     visitor.page.set_input_files("input[name=file]", str(foreign))
-    visitor.page.locator("form.report-upload button[type=submit]").click()
-    visitor.page.wait_for_load_state()
+    with visitor.page.expect_navigation():
+        visitor.page.locator("form.report-upload button[type=submit]").click()
     assert "not a participant report from Zoom or Teams" in visitor.page.inner_text("#id_file_error")
     visitor.check()
 
     # Tick by keyboard-reachable checkboxes and save; match the unknown guest by hand.
     visitor.goto(f"/en/traffar/{setting.pk}/narvaro/")
     visitor.page.get_by_label("Person 2").check()
-    visitor.page.get_by_role("button", name="Save attendance").click()
-    visitor.page.wait_for_load_state()
+    with visitor.page.expect_navigation():
+        visitor.page.get_by_role("button", name="Save attendance").click()
     assert "Attendance is saved" in visitor.page.inner_text(".messages")
     visitor.page.get_by_label("Registration of Okänd Gäst").select_option(label="Person 3 (person3@example.org)")
-    visitor.page.get_by_role("button", name="Match").click()
-    visitor.page.wait_for_load_state()
+    with visitor.page.expect_navigation():
+        visitor.page.get_by_role("button", name="Match").click()
     assert "Person 3 is marked as attended." in visitor.page.inner_text(".messages")
     visitor.check()

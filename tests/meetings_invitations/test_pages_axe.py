@@ -46,8 +46,8 @@ def test_invitation_pages_pass_axe(visitor, setting):
     token = Invitation.objects.get(email="stina@example.org").token
     for prefix in ["", "/en"]:
         visitor.goto(f"{prefix}/traffar/inbjudan/{token}/avboj/")
-    visitor.page.locator("main form button[type=submit]").first.click()
-    visitor.page.wait_for_load_state()
+    with visitor.page.expect_navigation():
+        visitor.page.locator("main form button[type=submit]").first.click()
     visitor.check()
     assert Invitation.objects.get(email="stina@example.org").status == "declined"
 
@@ -58,7 +58,7 @@ def test_invitation_pages_pass_axe(visitor, setting):
     # errors next to the fields
     visitor.goto(f"/en/traffar/{setting.pk}/inbjudningar/")
     visitor.page.fill("textarea[name=addresses]", "ok@example.org\nnot-an-address")
-    visitor.page.locator("form.invite-form button[type=submit]").click()
-    visitor.page.wait_for_load_state()
+    with visitor.page.expect_navigation():
+        visitor.page.locator("form.invite-form button[type=submit]").click()
     assert "“not-an-address” is not a valid e-mail address." in visitor.page.content()
     visitor.check()

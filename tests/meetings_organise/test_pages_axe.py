@@ -61,15 +61,15 @@ def test_organising_pages_pass_axe(visitor, setting, tmp_path, settings):
     visitor.goto(f"/en/traffar/{pk}/serie/")
     visitor.page.get_by_label("Every how many weeks").fill("2")
     visitor.page.get_by_label("Number of occurrences").fill("3")
-    visitor.page.get_by_role("button", name="Show the dates").click()
-    visitor.page.wait_for_load_state()
+    with visitor.page.expect_navigation():
+        visitor.page.get_by_role("button", name="Show the dates").click()
     assert "3 dates" in visitor.page.inner_text("#preview-heading")
     visitor.check()
 
     # A refused split: the message next to the box.
     visitor.goto(f"/en/traffar/{pk}/grupper/")
-    visitor.page.get_by_role("button", name="Make the groups").click()
-    visitor.page.wait_for_load_state()
+    with visitor.page.expect_navigation():
+        visitor.page.get_by_role("button", name="Make the groups").click()
     assert "Tick the box" in visitor.page.inner_text("#id_replace_error")
     visitor.check()
 
@@ -79,16 +79,16 @@ def test_organising_pages_pass_axe(visitor, setting, tmp_path, settings):
     visitor.goto(f"/en/traffar/{pk}/bilagor/")
     visitor.page.get_by_label("Title").fill("Rapport")
     visitor.page.set_input_files("input[name=file]", str(wrong))
-    visitor.page.get_by_role("button", name="Attach", exact=True).click()
-    visitor.page.wait_for_load_state()
+    with visitor.page.expect_navigation():
+        visitor.page.get_by_role("button", name="Attach", exact=True).click()
     assert "not one of PDF" in visitor.page.inner_text("#id_file_error")
     visitor.check()
     right = tmp_path / "anteckningar.pdf"
     right.write_bytes(b"%PDF-1.4\n" + b"0" * 2000)
     visitor.page.get_by_label("Title").fill("Anteckningar från träffen")
     visitor.page.set_input_files("input[name=file]", str(right))
-    visitor.page.get_by_role("button", name="Attach", exact=True).click()
-    visitor.page.wait_for_load_state()
+    with visitor.page.expect_navigation():
+        visitor.page.get_by_role("button", name="Attach", exact=True).click()
     assert "Anteckningar från träffen is attached." in visitor.page.inner_text(".messages")
     visitor.check()
 

@@ -193,8 +193,10 @@ def erase_guests(*, event: Event, dry_run: bool = False) -> int:
     Side effects (unless ``dry_run``): in one transaction, locks the event; blanks the guests'
     name and organisation, replaces their e-mail with ``erased-<pk>@invalid`` (unique per row,
     never deliverable), sets ``erased_at``; the event's invitations to those addresses get
-    ``erased-invitation-<pk>@invalid``; sets ``guests_erased_at``. Status, attendance and
-    project stay, so counts survive. Returns the number of registrations erased.
+    ``erased-invitation-<pk>@invalid``; the rows of uploaded participant reports that were never
+    matched (names and addresses from the video platform) are dropped; sets ``guests_erased_at``.
+    Status, attendance and project stay, so counts survive. Returns the number of registrations
+    erased.
     """
     if dry_run:
         return guests_to_erase(event).count()
@@ -224,6 +226,7 @@ def erase_guests(*, event: Event, dry_run: bool = False) -> int:
                 ),
                 last_error="",
             )
+        event.reports.exclude(unmatched=[]).update(unmatched=[])
         event.guests_erased_at = now
         event.save(update_fields=["guests_erased_at"])
     return erased

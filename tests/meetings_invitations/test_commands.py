@@ -193,6 +193,20 @@ def test_guests_without_consent_are_erased_and_counts_kept(long_ago, register, p
     assert run("erase_guest_contacts") == "erased 0 guest registrations for 0 event(s); 0 failed."
 
 
+def test_unmatched_report_rows_are_dropped_with_the_guests(long_ago, register):
+    from samverka.meetings.models import ParticipantReport
+
+    register("Cecilia Gäst", "cecilia@example.org")
+    row = {"id": "r1", "name": "Okänd Deltagare", "email": "okand@example.org", "minutes": 55}
+    report = ParticipantReport.objects.create(event=long_ago, filename="zoom.csv", digest="d1", platform="zoom", unmatched=[row])
+
+    run("erase_guest_contacts")
+
+    report.refresh_from_db()
+    assert report.unmatched == []
+    assert report.filename == "zoom.csv"
+
+
 def test_guests_are_kept_within_the_retention_days(ended, register):
     register("Cecilia Gäst", "cecilia@example.org")
     assert run("erase_guest_contacts").startswith("erased 0 guest registrations for 0 event(s)")

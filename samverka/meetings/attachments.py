@@ -173,3 +173,11 @@ def type_name(content_type: str) -> str:
 def describe(attachment: Attachment) -> str:
     """``Anteckningar från träffen den 25 november, PDF, 271 kB``, as the network writes it."""
     return f"{attachment.title}, {type_name(attachment.content_type)}, {format_size(attachment.size)}"
+
+
+def delete_stored_file(sender, instance: Attachment, **kwargs) -> None:
+    """When an attachment row goes (also with its event), its file goes too, once the deletion
+    has committed: a rolled-back delete must not lose the file. Connected in apps.py."""
+    name, storage = instance.file.name, instance.file.storage
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))

@@ -247,3 +247,16 @@ def test_admin_stores_type_and_size_from_the_content(coordinator_client, event, 
     attachment = Attachment.objects.get()
     assert (attachment.content_type, attachment.size) == ("image/jpeg", len(JPEG))
     assert attachment.file.name.endswith("/Bild_pa_Are.jpg")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_deleting_an_attachment_removes_its_file_from_storage(event, media):
+    from samverka.meetings.attachments import add_attachment
+
+    attachment = add_attachment(event=event, title="Anteckningar", kind="notes", file=upload(PDF))
+    stored = media / attachment.file.name
+    assert stored.exists()
+
+    attachment.delete()
+
+    assert not stored.exists()

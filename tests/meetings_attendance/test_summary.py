@@ -63,13 +63,18 @@ def test_the_sentence_in_english(meeting, three_portfolios):
 
 
 def test_the_sentence_in_swedish(meeting, three_portfolios):
-    html = render(meeting, "sv")
+    assert render(meeting, "sv") == (
+        '<p class="attendance-summary">4 projekt från projektportföljerna Hållbara transporter, Förnybar energi '
+        "och Hållbart byggande deltog.</p>"
+    )
 
-    # The list of Swedish names joined with "och" comes from Django's own catalogue today. The rest of
-    # the sentence reads "4 projekt från projektportföljerna … deltog." once the meetings catalogue
-    # is translated.
-    assert "Hållbara transporter, Förnybar energi och Hållbart byggande" in html
-    assert html.startswith('<p class="attendance-summary">4 ')
+
+def test_one_portfolio_in_swedish(meeting, register, project_a):
+    register("Alva Ledare", "alva@example.org", project=project_a, attended=True)
+
+    assert render(meeting, "sv") == (
+        '<p class="attendance-summary">1 projekt från projektportföljen Förnybar energi deltog.</p>'
+    )
 
 
 def test_one_project_from_one_portfolio(meeting, register, project_a):

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django_tasks_db.models import DBTaskResult
 
 from samverka.accounts.models import Audience
@@ -66,16 +67,20 @@ def test_a_pasted_address_of_a_known_person_is_linked_to_them(webinar, participa
 
 @pytest.mark.django_db
 def test_bad_address_is_reported_exactly_and_nothing_is_saved(webinar, coordinator):
-    with pytest.raises(ValidationError) as caught:
-        invitations.invite(
-            event=webinar, addresses="stina@example.org\nalva@@example.org\nbengt", invited_by=coordinator
-        )
-    assert caught.value.message_dict == {
+    def bad_addresses(language):
+        with translation.override(language), pytest.raises(ValidationError) as caught:
+            invitations.invite(
+                event=webinar, addresses="stina@example.org\nalva@@example.org\nbengt", invited_by=coordinator
+            )
+        return caught.value.message_dict
+
+    assert bad_addresses("en") == {
         "addresses": [
             "“alva@@example.org” is not a valid e-mail address.",
             "“bengt” is not a valid e-mail address.",
         ]
     }
+    assert bad_addresses("sv")["addresses"][0] == "”alva@@example.org” är inte en giltig e-postadress."
     assert not Invitation.objects.exists()
 
 

@@ -4,7 +4,7 @@ each "no" with its exact message and nothing saved."""
 import datetime
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from samverka.meetings import services
 from samverka.meetings.models import Event, Invitation, Registration
@@ -13,6 +13,13 @@ from samverka.meetings.services import RegistrationRefused
 pytestmark = pytest.mark.django_db
 
 Status = Registration.Status
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The refusals below are compared with their English msgids; the Swedish has its own test."""
+    with translation.override("en"):
+        yield
 
 
 def guest(event, name="Gunnel Gäst", email="gunnel@example.net", **extra):
@@ -172,7 +179,9 @@ def test_the_closing_message_gives_swedish_time(make_event, leader_a):
     deadline = datetime.datetime(2020, 11, 20, 23, 0, tzinfo=datetime.UTC)  # midnight in Stockholm
     event = make_event(registration_deadline=deadline, starts_at=deadline + datetime.timedelta(days=5))
     assert deadline.astimezone(ZoneInfo("Europe/Stockholm")).hour == 0
-    assert refused(lambda: services.register_person(event=event, person=leader_a)) == "Registration closed 21 november 2020 00:00."  # Swedish month (the default language)
+    with translation.override("sv"):  # the default language
+        message = refused(lambda: services.register_person(event=event, person=leader_a))
+    assert message == "Anmälan stängde den 21 november 2020 00:00."
 
 
 def test_a_started_event_without_deadline_is_closed(make_event, leader_a):

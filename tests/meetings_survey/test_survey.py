@@ -93,7 +93,7 @@ def test_the_form_shows_the_questions_as_an_accessible_form(client, alva_ticket,
 def test_alva_answers_and_the_ticket_is_used(client, alva_ticket, questions):
     response = client.post(answer_url(alva_ticket), good_answers(questions))
     assert response.status_code == 200
-    assert "Your answers about Projektledarträff i november are saved." in response.content.decode()
+    assert "Dina svar om Projektledarträff i november är sparade." in response.content.decode()
     alva_ticket.refresh_from_db()
     assert alva_ticket.used
     stored = dict(Answer.objects.values_list("question__kind", "value"))
@@ -136,7 +136,7 @@ def test_answering_twice_is_refused(client, alva_ticket, questions):
     client.post(answer_url(alva_ticket), good_answers(questions))
     response = client.post(answer_url(alva_ticket), good_answers(questions, scale="1"))
     assert response.status_code == 410
-    assert "This survey link has already been used to answer." in response.content.decode()
+    assert "Den här enkätlänken har redan använts för att svara." in response.content.decode()
     assert SurveyResponse.objects.count() == 1
     assert list(Answer.objects.filter(question=questions["scale"]).values_list("value", flat=True)) == ["4"]
 
@@ -145,7 +145,7 @@ def test_a_used_link_says_so_on_get(client, alva_ticket, questions):
     client.post(answer_url(alva_ticket), good_answers(questions))
     response = client.get(answer_url(alva_ticket))
     assert response.status_code == 410
-    assert "already been used" in response.content.decode()
+    assert "redan använts" in response.content.decode()
 
 
 def test_submit_answers_refuses_a_used_ticket(alva_ticket, questions):
@@ -160,7 +160,7 @@ def test_submit_answers_refuses_a_used_ticket(alva_ticket, questions):
 def test_unknown_link_is_404(client, survey):
     response = client.get("/traffar/enkat/nonsense/")
     assert response.status_code == 404
-    assert "We do not know this survey link." in response.content.decode()
+    assert "Vi känner inte igen den här enkätlänken." in response.content.decode()
 
 
 def test_closed_survey_is_410(client, survey, alva_ticket):
@@ -170,7 +170,7 @@ def test_closed_survey_is_410(client, survey, alva_ticket):
     survey.save()
     response = client.get(answer_url(alva_ticket))
     assert response.status_code == 410
-    assert "The survey about Projektledarträff i november is closed and takes no more answers." in response.content.decode()
+    assert "Enkäten om Projektledarträff i november är stängd och tar inte emot fler svar." in response.content.decode()
 
 
 def test_answer_wrong_method_is_405(client, alva_ticket):

@@ -22,6 +22,28 @@ def pytest_configure(config):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    # A request through the test client leaves its language active in this thread (LocaleMiddleware
+    # activates, nothing deactivates); every test starts in the default language, Swedish.
+    from django.utils import translation
+
+    translation.activate("sv")
+    yield
+    translation.activate("sv")
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # Rate limits (allauth counts sign-ins per address and per IP) live in the cache; one
+    # test's sign-ins must not count against the next one's.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _plain_static_files(settings):
     # Tests serve static files from the finders; the manifest exists only after collectstatic.
     settings.STORAGES = {

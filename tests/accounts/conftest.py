@@ -2,15 +2,10 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache_and_immediate_tasks(settings):
-    """allauth keeps rate limits and codes in the cache: every test starts with an empty one.
-    Tasks run at once here, so a mail queued after commit is sent before the test looks."""
-    from django.core.cache import cache
-
+def _immediate_tasks(settings):
+    """Tasks run at once here, so a mail queued after commit is sent before the test looks.
+    (The root conftest empties the cache, where allauth keeps rate limits and codes.)"""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

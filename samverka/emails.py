@@ -9,7 +9,11 @@ three in the recipient's language (Swedish by default) and sends one multipart m
 Call it after the transaction commits (``transaction.on_commit`` or a task), never inside one.
 """
 
+import re
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -53,3 +57,26 @@ def send(
     for filename, content, mimetype in attachments or ():
         message.attach(filename, content, mimetype)
     return message.send()
+
+
+def split_addresses(text: str) -> tuple[list[str], list[str]]:
+    """Read pasted addresses (one a line, or separated by commas, semicolons or spaces;
+    ``Name <address>`` counts as the address): returns (the valid ones lower-cased, duplicates
+    merged, in their first order; the invalid ones as written). Callers word their own errors."""
+    addresses, bad = [], []
+    parts = []
+    for chunk in re.split(r"[\n,;]+", text or ""):
+        bracketed = re.search(r"<([^<>]*)>", chunk)
+        parts.extend([bracketed.group(1)] if bracketed else chunk.split())
+    for part in parts:
+        address = part.strip().strip("\"'").lower()
+        if not address:
+            continue
+        try:
+            validate_email(address)
+        except ValidationError:
+            bad.append(part.strip())
+            continue
+        if address not in addresses:
+            addresses.append(address)
+    return addresses, bad

@@ -3,10 +3,10 @@ import re
 from django import forms
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from samverka.emails import split_addresses
 from samverka.registry.models import Project, ProjectRole
 
 from .models import Audience, User
@@ -63,19 +63,7 @@ class InviteForm(forms.Form):
     )
 
     def clean_emails(self):
-        addresses = []
-        bad = []
-        for part in re.split(r"[\s,;]+", self.cleaned_data["emails"]):
-            address = part.strip().strip("<>").lower()
-            if not address:
-                continue
-            try:
-                validate_email(address)
-            except ValidationError:
-                bad.append(part.strip())
-                continue
-            if address not in addresses:
-                addresses.append(address)
+        addresses, bad = split_addresses(self.cleaned_data["emails"])
         if bad:
             raise ValidationError(
                 ngettext(

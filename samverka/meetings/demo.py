@@ -186,7 +186,6 @@ def load_meetings_demo(*, today: datetime.date | None = None, password: str | No
     upcoming knowledge webinar with a few registrations; extra demo project leaders (with a
     leader role) for projects that have none. Never updates or deletes an existing row.
     """
-    from samverka.meetings.models import Event, Registration
 
     today = today or timezone.localdate()
     password = password if password is not None else settings.DEMO_PASSWORD

@@ -12,12 +12,10 @@ a failed send is retried by the task itself (a delay, at most ``MAX_ATTEMPTS`` t
 can be retried by hand.
 """
 
-import re
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Count
 from django.db.models.functions import Lower
@@ -46,22 +44,7 @@ def parse_addresses(text: str) -> list[str]:
 
     Raises ValidationError naming every address that is not valid, each in its own message.
     """
-    addresses, bad = [], []
-    parts = []
-    for chunk in re.split(r"[\n,;]+", text or ""):
-        bracketed = re.search(r"<([^<>]*)>", chunk)
-        parts.extend([bracketed.group(1)] if bracketed else chunk.split())
-    for part in parts:
-        address = part.strip().strip("\"'").lower()
-        if not address:
-            continue
-        try:
-            validate_email(address)
-        except ValidationError:
-            bad.append(part.strip())
-            continue
-        if address not in addresses:
-            addresses.append(address)
+    addresses, bad = emails.split_addresses(text)
     if bad:
         raise ValidationError(
             [ValidationError(_("“%(address)s” is not a valid e-mail address."), params={"address": b}) for b in bad]

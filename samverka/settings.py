@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "samverka.registry",
     "samverka.pages",
     "samverka.meetings",
+    "samverka.polls",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

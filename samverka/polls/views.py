@@ -1,0 +1,1 @@
+"""Poll pages: see urls.py."""

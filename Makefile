@@ -40,6 +40,7 @@ test-postgres: install
 bench: install
 	$(PY) bench/import_bench.py
 	$(PY) bench/meetings_bench.py
+	$(PY) bench/tally_bench.py
 
 check: install
 	$(PY) manage.py check

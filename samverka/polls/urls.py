@@ -1,7 +1,9 @@
 from django.urls import path
 
-from . import views
+from . import outcome_views, views
 
 app_name = "polls"
 
-urlpatterns = []
+urlpatterns = [
+    path("omrostningar/<int:pk>/utfall/", outcome_views.poll_outcome, name="outcome"),
+]

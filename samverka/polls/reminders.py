@@ -1,0 +1,125 @@
+"""The "closing soon" reminder: one mail to each eligible person who has not voted yet.
+
+    eligible_people(poll=)                      everyone who may vote, as (address, person) pairs
+    not_voted(poll=)                            those of them without a ballot
+    send_reminders(hours=24, dry_run=False)     what the send_poll_reminders command does
+
+"Not voted" is worked out through ``poll.ballot_key(person)``, so it works for anonymous
+polls too without storing who voted.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from samverka import emails
+from samverka.accounts.models import User
+
+from .models import Ballot, Poll
+
+
+def eligible_people(*, poll: Poll) -> list[User]:
+    """The active, not erased people who may vote in ``poll``, by its eligibility, in address
+    order. (Invitees and registrations without an account cannot sign in to vote, so only
+    people with an account count.)"""
+    people = User.objects.filter(is_active=True, erased_at__isnull=True).exclude(email="")
+    E = Poll.Eligibility
+    if poll.eligibility == E.ATTENDEES:
+        if poll.event_id is None:
+            return []
+        people = people.filter(registrations__event_id=poll.event_id, registrations__attended=True)
+    elif poll.eligibility == E.INVITEES:
+        if poll.event_id is None:
+            return []
+        from samverka.meetings.models import Invitation
+
+        invited_emails = Invitation.objects.filter(event_id=poll.event_id).values("email")
+        people = people.filter(
+            Q(event_invitations__event_id=poll.event_id)
+            | Q(email__in=invited_emails)
+            | Q(registrations__event_id=poll.event_id)
+        )
+    elif poll.eligibility == E.AUDIENCES:
+        people = people.filter(audiences__in=poll.audiences.all())
+    return list(people.distinct().order_by("email"))
+
+
+def not_voted(*, poll: Poll) -> list[User]:
+    """The eligible people who have no ballot in ``poll`` (one query for the ballots)."""
+    people = eligible_people(poll=poll)
+    keys = set(Ballot.objects.filter(poll=poll).values_list("key", flat=True))
+    return [person for person in people if poll.ballot_key(person) not in keys]
+
+
+def due_polls(*, hours: int = 24, now: datetime.datetime | None = None):
+    """Published, open polls closing within ``hours`` that have had no reminder."""
+    now = now or timezone.now()
+    return Poll.objects.filter(
+        status=Poll.Status.PUBLISHED,
+        opens_at__lte=now,
+        closes_at__gt=now,
+        closes_at__lte=now + datetime.timedelta(hours=hours),
+        reminder_sent_at__isnull=True,
+    ).order_by("closes_at", "pk")
+
+
+def _poll_path(poll: Poll) -> str:
+    try:
+        return reverse("polls:poll", kwargs={"pk": poll.pk})
+    except NoReverseMatch:  # the voting pages are not routed (yet)
+        return reverse("polls:outcome", kwargs={"pk": poll.pk}).removesuffix("utfall/")
+
+
+@dataclass
+class Summary:
+    polls: int = 0
+    sent: int = 0
+    failed: int = 0
+    dry_run: bool = False
+    addresses: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        verb = "would send" if self.dry_run else "sent"
+        return f"Poll reminders: {self.polls} polls closing soon, {verb} {self.sent} reminders, {self.failed} failed."
+
+
+def send_reminders(*, hours: int = 24, dry_run: bool = False, now: datetime.datetime | None = None) -> Summary:
+    """Remind the eligible non-voters of every poll closing within ``hours``.
+
+    Side effects (unless ``dry_run``): sends one "closing soon" mail per person (template
+    emails/polls_reminder_*, in the person's language) and sets poll.reminder_sent_at, so a
+    second run sends nothing. The poll is claimed (reminder_sent_at set under a row lock)
+    before sending, so two runs at once do not both send. A failed send is counted, not retried.
+    """
+    summary = Summary(dry_run=dry_run)
+    now = now or timezone.now()
+    for poll in due_polls(hours=hours, now=now):
+        if not dry_run:
+            with transaction.atomic():
+                claimed = Poll.objects.filter(pk=poll.pk, reminder_sent_at__isnull=True).update(reminder_sent_at=now)
+            if not claimed:
+                continue
+        summary.polls += 1
+        link = settings.SITE_URL.rstrip("/") + _poll_path(poll)
+        for person in not_voted(poll=poll):
+            summary.addresses.append(person.email)
+            if dry_run:
+                summary.sent += 1
+                continue
+            try:
+                emails.send(
+                    "polls_reminder",
+                    to=person.email,
+                    context={"poll": poll, "person": person, "poll_link": link},
+                    language=person.language,
+                )
+            except Exception:  # noqa: BLE001 - one bad address must not stop the others
+                summary.failed += 1
+            else:
+                summary.sent += 1
+    return summary

@@ -95,7 +95,9 @@ def create_webinar_from_option(*, poll: Poll, option: PollOption, invite_voters:
             openness=Event.Openness.ANYONE,
             created_by=by,
         )
-        audiences = list(poll.audiences.all()) or list(Audience.objects.all())
+        audiences = list(poll.audiences.all()) or [
+            Audience.objects.get_or_create(code=code)[0] for code in Audience.Code.values
+        ]
         event.invited_audiences.set(audiences)
         poll.outcome_event = event
         fields = ["outcome_event"]

@@ -10,7 +10,7 @@ Ballots, by method:
 - :func:`approval` (pick up to k): a collection of option ids, at most ``max_choices`` of them;
 - :func:`instant_runoff` and :func:`borda` (ranked choice): a list of option ids, best first,
   each at most once; a ballot need not rank every option;
-- :func:`score` (dot voting): a dict option id -> points, none negative, at most
+- :func:`score` (dot voting): a dict option id -> whole points, none negative, at most
   ``points_per_option`` on one option and at most ``points_total`` in all.
 
 A ballot naming an id that is not among ``options``, or breaking its method's limits, raises
@@ -279,6 +279,8 @@ def score(ballots, options, points_total, points_per_option) -> Result:
         for option, points in marks:
             if option not in position:
                 raise _unknown(option)
+            if isinstance(points, bool) or not isinstance(points, int):
+                raise ValueError(f"a dot-voting ballot gives {points!r} points to option {option!r}, not a whole number")
             if points < 0:
                 raise ValueError(f"a dot-voting ballot gives negative points ({points}) to option {option!r}")
             if points > points_per_option:

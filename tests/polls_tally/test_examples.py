@@ -232,6 +232,12 @@ def test_dot_voting_negative_points():
     )
 
 
+def test_dot_voting_points_not_a_whole_number():
+    assert refusal(tally.score, [{1: 1.5}], [1, 2], 10, 5) == (
+        "a dot-voting ballot gives 1.5 points to option 1, not a whole number"
+    )
+
+
 def test_dot_voting_unknown_option():
     assert refusal(tally.score, [{3: 1}], [1, 2], 10, 5) == "a ballot names option 3, which is not in this poll"
 

@@ -47,7 +47,14 @@ TIE_RULES = {
     "elimination": ("fewer_votes_in_earliest_differing_round", "listed_last"),
 }
 
-TIE_RULE_TEXT = (
+
+def gettext_noop(text):
+    """Marks a string for the catalogue (makemessages knows this name) without importing Django."""
+    return text
+
+
+# English; the page shows it translated with gettext(TIE_RULE_TEXT).
+TIE_RULE_TEXT = gettext_noop(
     "Ties are broken in favour of the option listed first in the poll. In instant runoff, when "
     "several options have the fewest votes in a round, the one with fewer votes in the earliest "
     "round where their counts differ is eliminated; if their counts never differed, the one "

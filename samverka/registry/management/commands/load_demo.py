@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from samverka.meetings.demo import load_meetings_demo
+from samverka.polls.demo import load_polls_demo
 from samverka.registry.demo_data import load_demo
 
 
@@ -21,3 +22,7 @@ class Command(BaseCommand):
         meetings = load_meetings_demo(password=settings.DEMO_PASSWORD)
         if options["verbosity"] > 1:
             self.stdout.write(meetings.line())
+        # The reference case's poll: the attendees of 25 November 2020 chose the next webinar.
+        polls = load_polls_demo()
+        if options["verbosity"] > 1:
+            self.stdout.write(polls.line())

@@ -115,6 +115,13 @@ def create_webinar_from_option(*, poll: Poll, option: PollOption, invite_voters:
 def leading_option_id(*, poll: Poll, options) -> int | None:
     """The tally's winner among ``options`` (the poll's approved options, in order), to preselect
     on the outcome page; None when nobody voted or the ballots cannot be counted. One query."""
+    result = count(poll=poll, options=options)
+    return result.winners[0] if result and result.winners else None
+
+
+def count(*, poll: Poll, options):
+    """The tally's Result for ``options`` (approved, in the poll's order), or None when the
+    ballots cannot be counted. One query."""
     from . import tally
 
     ids = [option.pk for option in options]
@@ -139,4 +146,4 @@ def leading_option_id(*, poll: Poll, options) -> int | None:
             result = tally.score(marked, ids, poll.points_total, poll.points_per_option)
     except (ValueError, TypeError):
         return None
-    return result.winners[0] if result.winners else None
+    return result

@@ -53,7 +53,10 @@ def get_poll_for_outcome(request, pk: int) -> Poll:
 def poll_outcome(request, pk: int):
     poll = get_poll_for_outcome(request, pk)
     options = list(PollOption.objects.filter(poll=poll, status=PollOption.Status.APPROVED).order_by("order", "pk"))
-    chosen = poll.outcome_option_id or (outcome.leading_option_id(poll=poll, options=options) if options else None)
+    result = outcome.count(poll=poll, options=options) if options else None
+    leading = result.winners[0] if result and result.winners else None
+    chosen = poll.outcome_option_id or leading
+    scores = [(option, result.scores.get(option.pk, 0), option.pk in result.winners) for option in options] if result else []
     form = OutcomeForm(request.POST or None, options=options, poll=poll, initial={"option": chosen, "note": poll.outcome_note})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -71,6 +74,12 @@ def poll_outcome(request, pk: int):
         except ValidationError as error:
             for field, errors in error.message_dict.items():
                 form.add_error(field if field in form.fields else None, errors)
-    return render(
-        request, "polls/outcome/outcome.html", {"poll": poll, "form": form, "closed": poll.is_closed(), "options": options}
-    )
+    context = {
+        "poll": poll,
+        "form": form,
+        "closed": poll.is_closed(),
+        "options": options,
+        "scores": scores,
+        "ballots": result.ballots if result else 0,
+    }
+    return render(request, "polls/outcome/outcome.html", context)

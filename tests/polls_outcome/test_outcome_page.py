@@ -30,6 +30,9 @@ def test_cora_sees_the_leading_option_preselected(make_poll, vote, coordinator_c
     checked = re.findall(r'<input type="radio" name="option" value="(\d+)"[^>]* checked', page)
     assert checked == [str(period.pk)]
     assert "Create webinar from the winning option" in page
+    assert "The count: 2 ballots" in page
+    assert re.search(r'<th scope="row">Nya programperioden <strong>\(leading\)</strong></th>\s*<td class="num">2</td>', page)
+    assert re.search(r'<th scope="row">Sprida resultat</th>\s*<td class="num">1</td>', page)
 
 
 def test_cora_records_the_outcome(make_poll, coordinator_client):

@@ -442,12 +442,12 @@ def test_the_event_page_makes_a_fixed_number_of_queries(rows, client, participan
     event.invited_portfolios.add(portfolio)
     AgendaItem.objects.create(event=event, starts_at=datetime.time(14, 0), title="Välkomna")
     make_registrations(event, rows)
-    # event with seats, agenda, attachments, portfolios, audiences
-    with django_assert_num_queries(5):
+    # event with seats, agenda, attachments, portfolios, audiences, the event's polls
+    with django_assert_num_queries(6):
         client.get(f"/en/traffar/{event.pk}/")
     services.register_person(event=event, person=participant)
     # + session, user, the person's registration
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         participant_client.get(f"/en/traffar/{event.pk}/")
 
 

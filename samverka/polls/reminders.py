@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
@@ -38,10 +39,10 @@ def eligible_people(*, poll: Poll) -> list[User]:
             return []
         from samverka.meetings.models import Invitation
 
-        invited_emails = Invitation.objects.filter(event_id=poll.event_id).values("email")
-        people = people.filter(
+        invited_emails = Invitation.objects.filter(event_id=poll.event_id).values(address=Lower("email"))
+        people = people.annotate(address=Lower("email")).filter(
             Q(event_invitations__event_id=poll.event_id)
-            | Q(email__in=invited_emails)
+            | Q(address__in=invited_emails)
             | Q(registrations__event_id=poll.event_id)
         )
     elif poll.eligibility == E.AUDIENCES:

@@ -122,3 +122,24 @@ def test_the_command_has_help():
     from samverka.polls.management.commands.send_poll_reminders import Command
 
     assert "closing within --hours" in Command.help
+
+
+def test_invitations_match_addresses_whatever_their_case(make_poll, make_event, official):
+    event = make_event()
+    Invitation.objects.create(event=event, email="Olof@Example.org")
+    poll = make_poll(closed=False, event=event, eligibility=Poll.Eligibility.INVITEES)
+    assert emails(eligible_people(poll=poll)) == ["olof@example.org"]
+
+
+@pytest.mark.parametrize("rule", Poll.Eligibility.values)
+def test_the_reminded_are_those_the_voting_page_lets_vote(rule, make_poll, make_event, leader_a, leader_b, official, participant):
+    from samverka.polls.rules import can_vote
+
+    event = make_event()
+    Registration.objects.create(event=event, person=leader_a, email=leader_a.email, attended=True)
+    Registration.objects.create(event=event, person=leader_b, email=leader_b.email, attended=False)
+    Invitation.objects.create(event=event, email=official.email)
+    poll = make_poll(closed=False, event=event, eligibility=rule)
+    poll.audiences.set(Audience.objects.filter(code=Audience.Code.REGIONAL_OFFICIAL))
+    everyone = [leader_a, leader_b, official, participant]
+    assert emails(eligible_people(poll=poll)) == [person.email for person in everyone if can_vote(person, poll)]

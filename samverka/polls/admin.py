@@ -4,6 +4,7 @@ from the poll list."""
 
 from django import forms
 from django.contrib import admin, messages
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -49,7 +50,9 @@ class PollAdmin(CoordinatorAdmin):
     form = PollAdminForm
     inlines = [PollOptionInline]
     filter_horizontal = ["audiences"]
-    list_display = ["title", "event", "method", "status", "opens_at", "closes_at", "anonymous", "outcome_link"]
+    list_display = [
+        "title", "event", "method", "status", "opens_at", "closes_at", "anonymous", "proposals_link", "outcome_link",
+    ]
     list_filter = ["status", "method", "eligibility", "results_visibility", "anonymous"]
     search_fields = ["title", "description", "options__title", "event__title"]
     date_hierarchy = "closes_at"
@@ -63,7 +66,15 @@ class PollAdmin(CoordinatorAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).distinct()
+        proposed = Count("options", filter=Q(options__status=PollOption.Status.PROPOSED))
+        return super().get_queryset(request).annotate(proposed_total=proposed)
+
+    @admin.display(description=_("proposals awaiting approval"), ordering="proposed_total")
+    def proposals_link(self, poll):
+        if not poll.proposed_total:
+            return "0"
+        url = reverse("admin:polls_polloption_changelist") + f"?poll__id__exact={poll.pk}&status__exact=proposed"
+        return format_html('<a href="{}">{}</a>', url, poll.proposed_total)
 
     @admin.display(description=_("outcome"))
     def outcome_link(self, poll):

@@ -131,3 +131,15 @@ def test_a_participant_cannot_open_the_back_office(make_poll, participant_client
     response = participant_client.get(reverse("admin:polls_poll_change", args=[poll.pk]))
     assert response.status_code == 302
     assert "login" in response["Location"]
+
+
+def test_the_list_links_to_the_proposals_awaiting_approval(make_poll, coordinator_client, participant):
+    poll = make_poll(allow_proposals=True)
+    for title in ["Företagens berättelser", "Cirkulär ekonomi"]:
+        PollOption.objects.create(poll=poll, title=title, status=PollOption.Status.PROPOSED, proposed_by=participant)
+    page = coordinator_client.get(reverse("admin:polls_poll_changelist")).content.decode()
+    link = reverse("admin:polls_polloption_changelist") + f"?poll__id__exact={poll.pk}&amp;status__exact=proposed"
+    assert f'<a href="{link}">2</a>' in page
+    listed = coordinator_client.get(link.replace("&amp;", "&"))
+    titles = sorted(option.title for option in listed.context["cl"].result_list)
+    assert titles == ["Cirkulär ekonomi", "Företagens berättelser"]

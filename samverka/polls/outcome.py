@@ -73,7 +73,8 @@ def create_webinar_from_option(*, poll: Poll, option: PollOption, invite_voters:
     """Create a draft knowledge webinar from ``option`` and link it as the poll's resulting event.
 
     Side effects: checks like record_outcome (and, with ``invite_voters``, refuses an
-    anonymous poll before saving anything); records ``option`` as the outcome if none is;
+    anonymous poll before saving anything); refuses a poll that already has a resulting event
+    (the poll row is locked, so a double submit makes one webinar); records ``option`` as the outcome if none is;
     creates a draft, digital Event open to anyone (title and description from the option,
     invited audiences from the poll's, or all three when the poll has none; a few weeks ahead
     at 10:00 Stockholm time, one hour) created by ``by``; sets poll.outcome_event; with
@@ -84,6 +85,10 @@ def create_webinar_from_option(*, poll: Poll, option: PollOption, invite_voters:
     people = supporters(poll=poll, option=option) if invite_voters else []
     starts_at = webinar_start()
     with transaction.atomic():
+        # One webinar a poll, also under a double click: the poll row is locked while checking.
+        locked = Poll.objects.select_for_update().get(pk=poll.pk)
+        if locked.outcome_event_id is not None:
+            raise ValidationError({"option": _("A webinar has already been created from this poll.")})
         event = Event.objects.create(
             kind=Event.Kind.KNOWLEDGE_WEBINAR,
             format=Event.Format.DIGITAL,

@@ -153,3 +153,21 @@ def test_the_leading_option_comes_from_the_tally(make_poll, vote, leader_a, lead
 def test_no_leading_option_without_ballots(make_poll):
     poll = make_poll()
     assert outcome.leading_option_id(poll=poll, options=list(poll.options.all())) is None
+
+
+def test_a_second_webinar_is_refused(make_poll, coordinator):
+    poll = make_poll()
+    spread = titled(poll, "Sprida resultat")
+    first = outcome.create_webinar_from_option(poll=poll, option=spread, by=coordinator)
+    with pytest.raises(ValidationError) as error:
+        outcome.create_webinar_from_option(poll=poll, option=spread, by=coordinator)
+    assert error.value.message_dict == {"option": ["A webinar has already been created from this poll."]}
+    assert list(Event.objects.all()) == [first]
+
+
+def test_after_the_webinar_is_deleted_a_new_one_can_be_made(make_poll, coordinator):
+    poll = make_poll()
+    spread = titled(poll, "Sprida resultat")
+    outcome.create_webinar_from_option(poll=poll, option=spread, by=coordinator).delete()
+    poll.refresh_from_db()
+    assert outcome.create_webinar_from_option(poll=poll, option=spread, by=coordinator).title == "Sprida resultat"

@@ -143,3 +143,16 @@ def test_the_reminded_are_those_the_voting_page_lets_vote(rule, make_poll, make_
     poll.audiences.set(Audience.objects.filter(code=Audience.Code.REGIONAL_OFFICIAL))
     everyone = [leader_a, leader_b, official, participant]
     assert emails(eligible_people(poll=poll)) == [person.email for person in everyone if can_vote(person, poll)]
+
+
+def test_a_refused_connection_is_counted_and_the_poll_is_still_marked(closing, leader_a, settings):
+    import socket
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 2
+    assert run() == "Poll reminders: 1 polls closing soon, sent 0 reminders, 1 failed."
+    closing.refresh_from_db()
+    assert closing.reminder_sent_at is not None

@@ -15,14 +15,23 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from samverka.accounts.rules import is_coordinator
 
-from . import selectors, services, tally
+from . import selectors, services
 from .forms import BallotForm, ProposalForm, rank_label
 from .models import Poll, PollOption
 from .rules import can_moderate_proposals, can_see_results, can_vote
+
+# The rule of tally.TIE_RULE_TEXT, in words the translators see.
+TIE_RULE = gettext_lazy(
+    "Ties are broken in favour of the option listed first in the poll. In instant runoff, when "
+    "several options have the fewest votes in a round, the one with fewer votes in the earliest "
+    "round where their counts differ is eliminated; if their counts never differed, the one "
+    "listed last is eliminated."
+)
 
 # --- Access gates -----------------------------------------------------------------------------
 
@@ -169,7 +178,7 @@ def results(request, pk: int):
     return render(request, "polls/results.html", {
         "poll": poll,
         "outcome": selectors.outcome(poll),
-        "tie_rule": _(tally.TIE_RULE_TEXT),
+        "tie_rule": TIE_RULE,
         "is_closed": poll.is_closed(),
     })
 

@@ -258,3 +258,10 @@ def test_results_page_queries(coordinator_client, poll, ballots, django_assert_n
 
 QUERIES_POLL_PAGE = 5  # session, person, poll, options, own ballot
 QUERIES_RESULTS_PAGE = 7  # session, person, poll, options, votes, ballots, eligible people
+
+
+def test_tie_rule_in_words_matches_the_tally():
+    from samverka.polls import tally, views
+
+    with override("en"):
+        assert str(views.TIE_RULE) == tally.TIE_RULE_TEXT

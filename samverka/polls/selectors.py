@@ -50,6 +50,7 @@ class Outcome:
     voters: int
     eligible: int | None
     options: dict
+    borda: list | None = None  # ranked choice: [(option, Borda points)], best first
 
 
 def _ballots(poll: Poll, option_ids: set) -> list:
@@ -117,4 +118,7 @@ def outcome(poll: Poll) -> Outcome:
         for r in result.rounds
     ]
     voters = Ballot.objects.filter(poll=poll).count()
-    return Outcome(result, rows, rounds, voters, eligible_count(poll), by_id)
+    borda = None
+    if result.borda:
+        borda = sorted(((by_id[o], points) for o, points in result.borda.items()), key=lambda pair: -pair[1])
+    return Outcome(result, rows, rounds, voters, eligible_count(poll), by_id, borda)

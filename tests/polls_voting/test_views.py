@@ -191,6 +191,7 @@ def test_ranked_results_show_rounds(make_poll, coordinator_client, participant, 
     cast_ballot(poll=poll, person=leader_a, marks=[Mark(option=c, rank=1), Mark(option=a, rank=2)])
     page = coordinator_client.get(en("polls:results", pk=poll.pk)).content.decode()
     assert "Instant-runoff rounds" in page and '<th scope="row">2</th>' in page
+    assert "Borda count, for comparison" in page
 
 
 def test_poll_page_leaks_no_scores_before_the_moment(participant_client, leader_a, poll):
@@ -265,3 +266,36 @@ def test_tie_rule_in_words_matches_the_tally():
 
     with override("en"):
         assert str(views.TIE_RULE) == tally.TIE_RULE_TEXT
+
+
+def test_results_of_unknown_poll_is_404(coordinator_client):
+    assert coordinator_client.get(en("polls:results", pk=999999)).status_code == 404
+
+
+def test_results_wrong_method(coordinator_client, poll):
+    assert coordinator_client.post(en("polls:results", pk=poll.pk)).status_code == 405
+    assert coordinator_client.post(en("polls:results_csv", pk=poll.pk)).status_code == 405
+
+
+def test_decide_proposal_wrong_method_and_outsider(participant_client, coordinator_client, make_poll):
+    poll = make_poll(allow_proposals=True)
+    option = PollOption.objects.create(poll=poll, title="Förslag", status=PollOption.Status.PROPOSED)
+    url = en("polls:decide_proposal", pk=poll.pk, option_pk=option.pk)
+    assert coordinator_client.get(url).status_code == 405
+    assert participant_client.post(url, {"decision": "approve"}).status_code == 403
+    option.refresh_from_db()
+    assert option.status == PollOption.Status.PROPOSED
+
+
+def test_reject_proposal(coordinator_client, make_poll):
+    poll = make_poll(allow_proposals=True)
+    option = PollOption.objects.create(poll=poll, title="Förslag", status=PollOption.Status.PROPOSED)
+    coordinator_client.post(en("polls:decide_proposal", pk=poll.pk, option_pk=option.pk), {"decision": "reject"})
+    option.refresh_from_db()
+    assert option.status == PollOption.Status.REJECTED
+
+
+def test_live_results_link_for_an_eligible_person(participant_client, make_poll):
+    poll = make_poll(results_visibility=Poll.Visibility.LIVE)
+    assert "See the results" in participant_client.get(en("polls:poll", pk=poll.pk)).content.decode()
+    assert participant_client.get(en("polls:results", pk=poll.pk)).status_code == 200

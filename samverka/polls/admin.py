@@ -42,7 +42,8 @@ class PollAdminForm(forms.ModelForm):
 class PollOptionInline(CoordinatorInline, admin.TabularInline):
     model = PollOption
     extra = 3
-    fields = ["title", "description", "status", "order"]
+    fields = ["title", "description", "status", "order", "proposed_by"]
+    readonly_fields = ["proposed_by"]
 
 
 @admin.register(Poll)
@@ -62,8 +63,18 @@ class PollAdmin(CoordinatorAdmin):
         (None, {"fields": ["title", "description", "event", "status"]}),
         (_("Voting"), {"fields": ["method", "max_choices", "points_total", "points_per_option", "opens_at", "closes_at"]}),
         (_("Who may vote and see"), {"fields": ["eligibility", "audiences", "allow_proposals", "results_visibility", "anonymous"]}),
-        (_("Outcome"), {"fields": ["outcome_option", "outcome_note", "outcome_event"]}),
+        (_("Outcome"), {"fields": ["outcome_page", "outcome_option", "outcome_note", "outcome_event"]}),
     ]
+    readonly_fields = ["outcome_page"]
+
+    @admin.display(description=_("outcome page"))
+    def outcome_page(self, poll):
+        if not poll.pk:
+            return _("Save the poll first.")
+        return format_html(
+            '<a href="{}">{}</a>', reverse("polls:outcome", kwargs={"pk": poll.pk}),
+            _("Record the outcome and create the webinar"),
+        )
 
     def get_queryset(self, request):
         proposed = Count("options", filter=Q(options__status=PollOption.Status.PROPOSED))

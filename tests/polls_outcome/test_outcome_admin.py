@@ -143,3 +143,13 @@ def test_the_list_links_to_the_proposals_awaiting_approval(make_poll, coordinato
     listed = coordinator_client.get(link.replace("&amp;", "&"))
     titles = sorted(option.title for option in listed.context["cl"].result_list)
     assert titles == ["Cirkulär ekonomi", "Företagens berättelser"]
+
+
+def test_the_change_page_links_to_the_outcome_page(make_poll, coordinator_client):
+    poll = make_poll()
+    page = coordinator_client.get(reverse("admin:polls_poll_change", args=[poll.pk])).content.decode()
+    assert f'<a href="{reverse("polls:outcome", kwargs={"pk": poll.pk})}">Record the outcome and create the webinar</a>' in page
+
+
+def test_the_add_page_opens(coordinator_client):
+    assert coordinator_client.get(reverse("admin:polls_poll_add")).status_code == 200

@@ -142,3 +142,12 @@ def test_the_page_makes_a_fixed_number_of_queries(
     with django_assert_num_queries(5):
         assert coordinator_client.get(url(poll)).status_code == 200
 
+
+
+def test_once_the_webinar_exists_the_page_links_to_it_instead_of_the_button(make_poll, coordinator_client):
+    poll = make_poll()
+    coordinator_client.post(url(poll), {"option": titled(poll, "Sprida resultat").pk, "action": "webinar"})
+    event = Event.objects.get()
+    page = coordinator_client.get(url(poll)).content.decode()
+    assert f'<a href="{reverse("admin:meetings_event_change", args=[event.pk])}">Sprida resultat</a>' in page
+    assert 'value="webinar"' not in page

@@ -122,7 +122,7 @@ def vote(request, pk: int):
         else:
             messages.success(request, _("Your ballot is saved. You can change it until the poll closes."))
             return redirect(poll)
-    return _poll_page(request, poll, form=form, status=400)
+    return _poll_page(request, poll, form=form)
 
 
 @login_required
@@ -138,7 +138,7 @@ def propose(request, pk: int):
         else:
             messages.success(request, _("Thank you: your proposal awaits a coordinator's approval."))
             return redirect(poll)
-    return _poll_page(request, poll, proposal_form=form, status=400)
+    return _poll_page(request, poll, proposal_form=form)
 
 
 @login_required

@@ -108,3 +108,19 @@ def test_every_poll_page_passes_axe(visitor, setting):
         visitor.goto(f"/en/omrostningar/{poll.pk}/resultat/")
         visitor.goto(f"/omrostningar/{poll.pk}/")
     visitor.goto(f"/en/omrostningar/{setting['single'].pk}/forslag/")
+
+
+def test_too_many_points_shows_the_error_and_passes_axe(visitor, setting):
+    from samverka.polls.models import Ballot
+
+    poll = setting["score"]
+    page = visitor.page
+    become(visitor, setting["petra"])
+    visitor.goto(f"/en/omrostningar/{poll.pk}/")
+    for title in ("Vätgas", "Cirkulärt byggande", "Tillgänglighet"):
+        page.get_by_label(title).fill("4")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save my ballot").click()
+    visitor.check()
+    assert "At most 10 points in all." in page.get_by_role("alert").inner_text()
+    assert not Ballot.objects.exists()

@@ -183,6 +183,11 @@ def results(request, pk: int):
     })
 
 
+def _cell(text: str) -> str:
+    """A text cell no spreadsheet runs as a formula (a proposed option's title comes from anyone)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 @require_GET
 def results_csv(request, pk: int):
     poll, answer = _results_gate(request, pk)
@@ -194,5 +199,5 @@ def results_csv(request, pk: int):
     writer = csv.writer(response)
     writer.writerow([_("Place"), _("Option"), _("Score"), _("Per cent"), _("Winner")])
     for row in outcome.rows:
-        writer.writerow([row.position, row.option.title, row.score, row.percent, _("yes") if row.winner else ""])
+        writer.writerow([row.position, _cell(row.option.title), row.score, row.percent, _("yes") if row.winner else ""])
     return response

@@ -303,3 +303,11 @@ def test_live_results_link_for_an_eligible_person(participant_client, make_poll)
     poll = make_poll(results_visibility=Poll.Visibility.LIVE)
     assert "See the results" in participant_client.get(en("polls:poll", pk=poll.pk)).content.decode()
     assert participant_client.get(en("polls:results", pk=poll.pk)).status_code == 200
+
+
+def test_results_csv_defuses_formulas(client, participant, make_poll):
+    poll = make_poll(options=("=HYPERLINK(\"http://example.org\")", "Vanligt ämne"))
+    cast_ballot(poll=poll, person=participant, marks=[Mark(option=option_ids(poll)[0])])
+    close(poll)
+    lines = client.get(en("polls:results_csv", pk=poll.pk)).content.decode().splitlines()
+    assert lines[1].startswith("1,\"'=HYPERLINK(")

@@ -8,6 +8,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -61,17 +62,19 @@ def poll_outcome(request, pk: int):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            if request.POST.get("action") == "webinar":
+            with transaction.atomic():  # a refused webinar leaves the recorded outcome as it was
                 outcome.record_outcome(poll=poll, option=data["option"], note=data["note"], by=request.user)
-                event = outcome.create_webinar_from_option(
-                    poll=poll, option=data["option"], invite_voters=data["invite_voters"], by=request.user
-                )
+                if request.POST.get("action") == "webinar":
+                    event = outcome.create_webinar_from_option(
+                        poll=poll, option=data["option"], invite_voters=data["invite_voters"], by=request.user
+                    )
+            if request.POST.get("action") == "webinar":
                 messages.success(request, _("The webinar is saved as a draft. Check it and publish it when it is ready."))
                 return redirect(reverse("admin:meetings_event_change", args=[event.pk]))
-            outcome.record_outcome(poll=poll, option=data["option"], note=data["note"], by=request.user)
             messages.success(request, _("The outcome is recorded."))
             return redirect(reverse("polls:outcome", kwargs={"pk": poll.pk}))
         except ValidationError as error:
+            poll.refresh_from_db()  # the page shows the poll as stored, not as half-changed
             for field, errors in error.message_dict.items():
                 form.add_error(field if field in form.fields else None, errors)
     context = {

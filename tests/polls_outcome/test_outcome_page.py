@@ -69,6 +69,8 @@ def test_the_anonymous_checkbox_is_refused_next_to_the_field(make_poll, coordina
     }
     assert Event.objects.count() == 0
     assert Invitation.objects.count() == 0
+    poll.refresh_from_db()
+    assert poll.outcome_option is None
 
 
 def test_no_option_chosen(make_poll, coordinator_client):

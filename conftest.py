@@ -315,3 +315,43 @@ def smtp_server(settings):
         yield received
     finally:
         controller.stop()
+
+
+@pytest.fixture
+def database_for_threads(tmp_path):
+    """Let threads share the test database, on SQLite as on PostgreSQL.
+
+    PostgreSQL: nothing to do, each thread opens its own connection to the test database.
+    SQLite: the test database lives in memory with a shared cache, where a second writer gets
+    "database table is locked" at once instead of waiting. ``share()`` copies it to a file
+    (VACUUM INTO) and points this thread's connection at the file; ``for_thread()`` does the same
+    in each worker thread. The file has the production settings (WAL, IMMEDIATE transactions,
+    a busy timeout), so writers wait their turn as they do in production.
+    """
+    from types import SimpleNamespace
+
+    from django.db import connections
+
+    original = connections["default"]
+    state = {}
+
+    def wrapper():
+        return type(original)(state["settings"], alias="default")
+
+    def share():
+        if original.vendor != "sqlite":
+            return
+        path = str(tmp_path / "threads.sqlite3")
+        with original.cursor() as cursor:
+            cursor.execute("VACUUM INTO '%s'" % path.replace("'", "''"))
+        state["settings"] = {**original.settings_dict, "NAME": path}
+        connections["default"] = wrapper()
+
+    def for_thread():
+        if "settings" in state:
+            connections["default"] = wrapper()
+
+    yield SimpleNamespace(share=share, for_thread=for_thread)
+    if "settings" in state:
+        connections["default"].close()
+        connections["default"] = original

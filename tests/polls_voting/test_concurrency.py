@@ -1,4 +1,4 @@
-"""Double submits at once: twenty threads cast for the same person, one ballot remains (PostgreSQL)."""
+"""Double submits at once: twenty threads cast for the same person, one ballot remains."""
 
 import threading
 
@@ -15,14 +15,15 @@ pytestmark = pytest.mark.django_db(transaction=True)
 THREADS = 20
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs a database with real concurrent writers")
-def test_twenty_threads_casting_for_one_person_make_one_ballot(make_poll, participant):
+def test_twenty_threads_casting_for_one_person_make_one_ballot(make_poll, participant, database_for_threads):
     poll = make_poll()
     options = option_ids(poll)
+    database_for_threads.share()
     barrier = threading.Barrier(THREADS)
     errors = []
 
     def cast(n):
+        database_for_threads.for_thread()
         try:
             barrier.wait()
             cast_ballot(poll=poll, person=participant, marks=[Mark(option=options[n % len(options)])])

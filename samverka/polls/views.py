@@ -38,7 +38,7 @@ TIE_RULE = gettext_lazy(
 
 def get_poll_for_page(request, pk: int) -> Poll:
     """The poll; 404 if there is none or it is a draft (or not yet open) and the person is no coordinator."""
-    poll = get_object_or_404(Poll.objects.select_related("event"), pk=pk)
+    poll = get_object_or_404(Poll.objects.select_related("event", "outcome_option", "outcome_event"), pk=pk)
     if not is_coordinator(request.user) and (poll.status != Poll.Status.PUBLISHED or poll.opens_at > timezone.now()):
         raise Http404
     return poll

@@ -67,6 +67,14 @@ class Visitor:
             self.check()
         return response
 
+    def sign_in(self, email, password):
+        """Sign in through the real form (the login page itself is checked by the accounts tests)."""
+        self.goto("/konto/login/", check=False)
+        self.page.fill("input[name=login]", email)
+        self.page.fill("input[name=password]", password)
+        self.page.locator("main form button[type=submit]").first.click()
+        self.page.wait_for_url("**/konto/profil/")
+
     def check(self):
         """Run axe-core on the current page and fail on any violation or console error."""
         from axe_playwright_python.sync_playwright import Axe

@@ -40,16 +40,9 @@ def setting(transactional_db, make_project, portfolio, other_portfolio):
     return event
 
 
-def sign_in(visitor):
-    visitor.goto("/konto/login/", check=False)
-    visitor.page.fill("input[name=login]", "cora@example.org")
-    visitor.page.fill("input[name=password]", PASSWORD)
-    visitor.page.locator("main form button[type=submit]").first.click()
-    visitor.page.wait_for_url("**/konto/profil/")
-
 
 def test_attendance_and_engagement_pages_pass_axe(visitor, setting, tmp_path):
-    sign_in(visitor)
+    visitor.sign_in("cora@example.org", PASSWORD)
     for prefix in ["", "/en"]:
         visitor.goto(f"{prefix}/traffar/{setting.pk}/narvaro/")
         visitor.goto(f"{prefix}/traffar/engagemang/")

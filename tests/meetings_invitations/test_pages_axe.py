@@ -32,13 +32,6 @@ def setting(transactional_db, portfolio, other_portfolio, leader_a):
     return event
 
 
-def sign_in(visitor, email="cora@example.org"):
-    visitor.goto("/konto/login/", check=False)
-    visitor.page.fill("input[name=login]", email)
-    visitor.page.fill("input[name=password]", PASSWORD)
-    visitor.page.locator("main form button[type=submit]").first.click()
-    visitor.page.wait_for_url("**/konto/profil/")
-
 
 def test_invitation_pages_pass_axe(visitor, setting):
     from samverka.meetings.models import Invitation
@@ -51,7 +44,7 @@ def test_invitation_pages_pass_axe(visitor, setting):
     visitor.check()
     assert Invitation.objects.get(email="stina@example.org").status == "declined"
 
-    sign_in(visitor)
+    visitor.sign_in("cora@example.org", PASSWORD)
     for prefix in ["", "/en"]:
         visitor.goto(f"{prefix}/traffar/{setting.pk}/inbjudningar/")
         visitor.goto(f"{prefix}/kalender/min/")

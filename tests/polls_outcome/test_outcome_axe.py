@@ -30,18 +30,11 @@ def setting(transactional_db):
     return poll
 
 
-def sign_in(visitor):
-    visitor.goto("/konto/login/", check=False)
-    visitor.page.fill("input[name=login]", "cora@example.org")
-    visitor.page.fill("input[name=password]", PASSWORD)
-    visitor.page.locator("main form button[type=submit]").first.click()
-    visitor.page.wait_for_url("**/konto/profil/")
-
 
 def test_the_outcome_page_passes_axe(visitor, setting):
     from samverka.meetings.models import Event
 
-    sign_in(visitor)
+    visitor.sign_in("cora@example.org", PASSWORD)
     visitor.goto(f"/omrostningar/{setting.pk}/utfall/")
     visitor.goto(f"/en/omrostningar/{setting.pk}/utfall/")
     assert visitor.page.get_by_label("Sprida resultat").is_checked()

@@ -40,7 +40,6 @@ def setting(transactional_db, make_project, portfolio, other_portfolio):
     return event
 
 
-
 def test_attendance_and_engagement_pages_pass_axe(visitor, setting, tmp_path):
     visitor.sign_in("cora@example.org", PASSWORD)
     for prefix in ["", "/en"]:

@@ -32,7 +32,6 @@ def setting(transactional_db, portfolio, other_portfolio, leader_a):
     return event
 
 
-
 def test_invitation_pages_pass_axe(visitor, setting):
     from samverka.meetings.models import Invitation
 

@@ -38,7 +38,6 @@ def setting(transactional_db, make_project, portfolio, other_portfolio):
     return event
 
 
-
 def test_organising_pages_pass_axe(visitor, setting, tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
     visitor.sign_in("cora@example.org", PASSWORD)

@@ -30,7 +30,6 @@ def setting(transactional_db):
     return poll
 
 
-
 def test_the_outcome_page_passes_axe(visitor, setting):
     from samverka.meetings.models import Event
 

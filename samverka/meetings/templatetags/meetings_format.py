@@ -2,8 +2,6 @@
 
 from django import template
 
-from ..attachments import describe
-
 register = template.Library()
 
 
@@ -13,9 +11,3 @@ def seats_left(taken: int, capacity: int | None):
     if capacity is None:
         return None
     return max(capacity - taken, 0)
-
-
-@register.filter
-def attachment_description(attachment) -> str:
-    """``Anteckningar från träffen den 25 november, PDF, 271 kB``."""
-    return describe(attachment)

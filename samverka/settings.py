@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "samverka.pages",
     "samverka.meetings",
     "samverka.polls",
+    "samverka.knowledge",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

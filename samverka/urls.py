@@ -13,6 +13,7 @@ urlpatterns = i18n_patterns(
     path("konto/", include("samverka.accounts.urls")),
     path("", include("samverka.meetings.urls")),
     path("", include("samverka.polls.urls")),
+    path("", include("samverka.knowledge.urls")),
     path("", include("samverka.pages.urls")),
     path("", include("samverka.registry.urls")),
     prefix_default_language=False,

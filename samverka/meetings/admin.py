@@ -12,7 +12,9 @@ from django.utils.translation import ngettext
 
 from samverka.accounts.coordinator_admin import CoordinatorAdmin, CoordinatorInline
 
-from . import attachments, event_mails
+from samverka import uploads
+
+from . import event_mails
 from .models import (
     AgendaItem,
     Attachment,
@@ -44,7 +46,7 @@ class AttachmentInline(CoordinatorInline, admin.TabularInline):
     def file_type_and_size(self, attachment):
         if not attachment.pk:
             return "–"
-        return f"{attachments.type_name(attachment.content_type)}, {attachments.format_size(attachment.size)}"
+        return f"{uploads.type_name(attachment.content_type)}, {uploads.format_size(attachment.size)}"
 
 
 @admin.register(Event)

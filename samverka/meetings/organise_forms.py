@@ -9,7 +9,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from . import attachments, groups, organise
+from samverka import uploads
+
+from . import groups, organise
 from .models import Attachment, DiscussionGroup, Event, Registration
 
 
@@ -146,17 +148,17 @@ class AttachmentForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         file_field = self.fields["file"]
         file_field.max_length = None  # the name is made safe and short when it is stored
-        file_field.error_messages["empty"] = attachments.EMPTY
+        file_field.error_messages["empty"] = uploads.EMPTY
         file_field.help_text = _("PDF, DOCX, PPTX, XLSX, ODT, PNG or JPEG, at most %(limit)s.") % {
-            "limit": attachments.format_size(attachments.max_bytes())
+            "limit": uploads.format_size(uploads.max_bytes())
         }
 
     def clean_file(self):
         file = self.cleaned_data.get("file")
         if file and hasattr(file, "content_type"):  # a new upload, not the file already stored
-            file_type = attachments.validate_upload(file)
+            file_type = uploads.validate_upload(file)
             # Before the model instance takes the file: it keeps the name it sees now.
-            file.name = attachments.safe_filename(file.name, file_type)
+            file.name = uploads.safe_filename(file.name, file_type)
             self.instance.content_type = file_type.content_type
             self.instance.size = file.size
         return file

@@ -10,6 +10,7 @@ from django.template import Context, Template
 from django.urls import reverse
 from django.utils import translation
 
+from samverka import uploads
 from samverka.meetings import attachments
 from samverka.meetings.models import Attachment
 
@@ -56,7 +57,7 @@ def stored_files(media):
     [(PDF, "PDF"), (PNG, "PNG"), (JPEG, "JPEG"), (DOCX, "DOCX"), (PPTX, "PPTX"), (XLSX, "XLSX"), (ODT, "ODT")],
 )
 def test_allowed_types_are_known_by_content(content, expected):
-    assert attachments.validate_upload(upload(content, name="utan-andelse")).name == expected
+    assert uploads.validate_upload(upload(content, name="utan-andelse")).name == expected
 
 
 @pytest.mark.parametrize(
@@ -72,7 +73,7 @@ def test_allowed_types_are_known_by_content(content, expected):
 )
 def test_other_content_is_refused_whatever_the_name(content):
     with pytest.raises(Exception) as caught:
-        attachments.validate_upload(upload(content, name="rapport.pdf"))
+        uploads.validate_upload(upload(content, name="rapport.pdf"))
     assert caught.value.messages == [WRONG_TYPE]
 
 
@@ -88,7 +89,7 @@ def test_other_content_is_refused_whatever_the_name(content):
     ],
 )
 def test_file_names_are_made_safe_with_the_extension_of_the_content(name, expected):
-    assert attachments.safe_filename(name, attachments.PDF) == expected
+    assert uploads.safe_filename(name, uploads.PDF) == expected
 
 
 @pytest.mark.parametrize(
@@ -98,9 +99,9 @@ def test_file_names_are_made_safe_with_the_extension_of_the_content(name, expect
 )
 def test_sizes_as_the_network_writes_them(size, swedish, english):
     with translation.override("sv"):
-        assert attachments.format_size(size) == swedish
+        assert uploads.format_size(size) == swedish
     with translation.override("en"):
-        assert attachments.format_size(size) == english
+        assert uploads.format_size(size) == english
 
 
 def test_the_label_of_the_reference_case(event):
@@ -152,7 +153,7 @@ def test_wrong_type_is_refused_next_to_the_field(coordinator_client, event, medi
 
 
 def test_too_large_names_the_limit(coordinator_client, event, media, settings):
-    settings.MEETINGS_ATTACHMENT_MAX_BYTES = 1000
+    settings.UPLOAD_MAX_BYTES = 1000
     errors = post_bad(coordinator_client, event, media, upload(PDF + b"0" * 1500))
     assert errors["file"] == ["The file is 1.5 kB; the largest allowed is 1 kB."]
 
@@ -189,8 +190,8 @@ def test_nothing_is_left_in_storage_when_the_row_fails(event, media, monkeypatch
 
 
 def test_the_limit_defaults_to_20_mb(settings):
-    del settings.MEETINGS_ATTACHMENT_MAX_BYTES
-    assert attachments.max_bytes() == 20_000_000
+    del settings.UPLOAD_MAX_BYTES
+    assert uploads.max_bytes() == 20_000_000
 
 
 def test_attachments_page_makes_the_same_number_of_queries_for_many(

@@ -3,6 +3,7 @@
 
 from django import template
 
+from samverka import uploads
 from samverka.meetings import attachments
 
 register = template.Library()
@@ -15,12 +16,12 @@ def attachment_label(attachment) -> str:
 
 @register.filter
 def file_size(size) -> str:
-    return attachments.format_size(int(size or 0))
+    return uploads.format_size(int(size or 0))
 
 
 @register.filter
 def file_type_name(content_type) -> str:
-    return attachments.type_name(content_type or "")
+    return uploads.type_name(content_type or "")
 
 
 @register.filter

@@ -9,7 +9,9 @@
   its plain text, facets and, on PostgreSQL, a stored weighted ``tsvector``; SQLite keeps the
   same text in an FTS5 table (``search.py``).
 - ``Related``: "projects like yours", computed from text by a background task and stored, so
-  pages only read it (``similarity.py``).
+  pages only read it (``similarity.py``, ``related.py``); ``SimilarityProfile``,
+  ``SimilarityTerm`` and ``SimilarityPosting`` keep each document's stems, the document
+  frequencies and an inverted index, so one source is refreshed without the whole corpus.
 - ``CooperationWish`` and ``CooperationRequest``: what a project wants to cooperate on, and one
   project asking another.
 - ``Subscription`` and ``Delivery``: who follows what, confirmed by e-mail; a delivery row per
@@ -270,7 +272,57 @@ class Related(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["source", "source_id", "target", "target_id"], name="related_unique_pair")
         ]
-        indexes = [models.Index(fields=["source", "source_id", "rank"], name="related_source_rank")]
+        indexes = [
+            models.Index(fields=["source", "source_id", "rank"], name="related_source_rank"),
+            # A project or item that goes away leaves the other lists it was in.
+            models.Index(fields=["target", "target_id"], name="related_target"),
+        ]
+
+
+class SimilarityProfile(models.Model):
+    """What ``similarity.py`` knows of one project or published knowledge item, kept so that
+    refreshing one source never re-stems the corpus: its stems with their counts, the most
+    common word for each stem (to show a reason as a real word), the length of its TF-IDF
+    vector when it was last refreshed, and the facets the structural bonus compares."""
+
+    source = models.CharField(max_length=10, choices=Related.Source.choices)
+    object_id = models.PositiveBigIntegerField()
+    counts = models.JSONField(default=dict)  # stem → occurrences
+    words = models.JSONField(default=dict)  # stem → its most common word in the text
+    norm = models.FloatField(default=0.0)
+    portfolios = models.JSONField(default=list)  # portfolio ids
+    theme_id = models.PositiveBigIntegerField(null=True)
+    area_id = models.PositiveBigIntegerField(null=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["source", "object_id"], name="similarityprofile_source_object_unique")
+        ]
+
+
+class SimilarityTerm(models.Model):
+    """A stem and the number of profiles that contain it (its document frequency), kept up to
+    date one source at a time, so the IDF never needs the whole corpus."""
+
+    stem = models.CharField(max_length=100, unique=True)
+    documents = models.PositiveIntegerField(default=0)
+
+
+class SimilarityPosting(models.Model):
+    """The inverted index: one of a profile's heaviest stems with its weight there (sublinear
+    term frequency over the vector's length), so the database finds candidate neighbours."""
+
+    stem = models.CharField(max_length=100)
+    source = models.CharField(max_length=10, choices=Related.Source.choices)
+    object_id = models.PositiveBigIntegerField()
+    weight = models.FloatField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["stem", "source"], name="similarityposting_stem"),
+            models.Index(fields=["source", "object_id"], name="similarityposting_owner"),
+        ]
 
 
 class CooperationWish(models.Model):

@@ -415,6 +415,9 @@ class Delivery(models.Model):
     sending run, a retry or a second worker from mailing the same item twice."""
 
     class Status(models.TextChoices):
+        # A weekly subscriber's item waits for the next digest; "queued" means a run has claimed
+        # the row and is sending it (left so after a crash: it may have gone, so it is not resent).
+        PENDING = "pending", pgettext_lazy("mail status", "waiting for the digest")
         QUEUED = "queued", pgettext_lazy("mail status", "queued")
         SENT = "sent", pgettext_lazy("mail status", "sent")
         FAILED = "failed", pgettext_lazy("mail status", "failed")

@@ -3,8 +3,13 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from samverka.ops.health import healthz
+
 admin.site.site_header = "Samverka"
 admin.site.site_title = "Samverka"
+
+# The database going away answers 503 with Retry-After, not 500 (samverka/ops/outage.py).
+handler500 = "samverka.ops.outage.server_error"
 
 # Swedish lives at /, English at /en/: the address alone says the language.
 urlpatterns = i18n_patterns(
@@ -18,6 +23,9 @@ urlpatterns = i18n_patterns(
     path("", include("samverka.registry.urls")),
     prefix_default_language=False,
 )
+
+# Outside the language prefixes: load balancers and monitors ask one fixed address.
+urlpatterns += [path("healthz", healthz, name="healthz")]
 
 if settings.SERVE_MEDIA:
     # Uploaded files from local storage, for the one-machine set-up. With object storage

@@ -263,6 +263,10 @@ class Related(models.Model):
     rank = models.PositiveSmallIntegerField()
     score = models.FloatField()
     terms = models.JSONField(default=list, blank=True)
+    # The other reasons shown beside the shared words.
+    same_portfolio = models.BooleanField(default=False)
+    same_theme = models.BooleanField(default=False)
+    same_area = models.BooleanField(default=False)
     computed_at = models.DateTimeField(auto_now=True)
 
     class Meta:

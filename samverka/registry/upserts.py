@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from .headers import fold
 from .importers import KEEP, Operation
 from .models import CoFinancing, Organisation, Project, Region
+from .signals import projects_changed
 
 BATCH = 500
 # Co-financing lines the import keeps: one public and one private total per project.
@@ -172,7 +173,8 @@ def apply_plan(plan: Plan) -> dict[str, int]:
 
     Side effects: creates organisations, municipalities (with a provisional code), projects
     and their co-financing lines; updates changed projects and replaces their county and
-    municipality links; sets organisation numbers on organisations first known by name.
+    municipality links; sets organisation numbers on organisations first known by name;
+    sends ``signals.projects_changed`` with the ids of the created and updated projects.
     """
     with transaction.atomic():
         municipality_ids = _create_municipalities(plan)
@@ -215,6 +217,8 @@ def apply_plan(plan: Plan) -> dict[str, int]:
             updated_ids,
         )
         _replace_cofinancing(plan, touched)
+        if touched:
+            projects_changed.send(sender=Project, ids=[project.pk for _, project in touched])
     return plan.counts
 
 

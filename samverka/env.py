@@ -55,6 +55,23 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+RATE_PERIODS = {"s": 1, "m": 60, "h": 3600}
+
+
+def env_rate(name: str, default: str) -> tuple[int, int]:
+    """A rate such as ``300/m`` (requests per second, minute or hour) as ``(requests, seconds)``;
+    ``0`` or ``off`` means no limit, ``(0, 0)``."""
+    raw = os.environ.get(name, default).strip().lower()
+    if raw in {"0", "off"}:
+        return (0, 0)
+    count, _, period = raw.partition("/")
+    if count.isdigit() and int(count) > 0 and period in RATE_PERIODS:
+        return (int(count), RATE_PERIODS[period])
+    raise ImproperlyConfigured(
+        f"{name} must be a number of requests per s, m or h (e.g. 300/m), or 0 for no limit; got {raw!r}."
+    )
+
+
 def parse_database_url(url: str, *, base_dir: Path) -> dict:
     """Turn ``sqlite:///path`` or ``postgres://user:pw@host:port/name`` into a DATABASES entry."""
     parts = urlsplit(url)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from samverka.env import env_bool, env_choice, env_int, env_list, env_str, parse_database_url
+from samverka.env import env_bool, env_choice, env_int, env_list, env_rate, env_str, parse_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("SAMVERKA_VAR_DIR", str(BASE_DIR / "var")))
@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "samverka.meetings",
     "samverka.polls",
     "samverka.knowledge",
+    "samverka.api",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -45,6 +46,7 @@ MIDDLEWARE = [
     "samverka.ops.request_log.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "samverka.api.access.OpenDataMiddleware",
     "csp.middleware.CSPMiddleware",
     "samverka.middleware.AdminStylePolicy",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -214,3 +216,11 @@ LOGGING = {
 }
 
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "samverka-demo-2026")
+
+# Open data (samverka/api): requests per client address to the API and the data files, and
+# what the DCAT-AP-SE catalogue says about the datasets.
+API_RATE_LIMIT = env_rate("API_RATE_LIMIT", "300/m")
+OPEN_DATA_LICENSE = env_str("OPEN_DATA_LICENSE", "http://creativecommons.org/publicdomain/zero/1.0/")
+OPEN_DATA_PUBLISHER = env_str("OPEN_DATA_PUBLISHER", SITE_NAME)
+OPEN_DATA_PUBLISHER_URL = env_str("OPEN_DATA_PUBLISHER_URL", SITE_URL)
+OPEN_DATA_CONTACT_EMAIL = env_str("OPEN_DATA_CONTACT_EMAIL", "")

@@ -21,8 +21,12 @@ urlpatterns = i18n_patterns(
     path("", include("samverka.knowledge.urls")),
     path("", include("samverka.pages.urls")),
     path("", include("samverka.registry.urls")),
+    path("", include("samverka.api.page_urls")),
     prefix_default_language=False,
 )
+
+# The open-data API and files answer the same in every language: no language prefix.
+urlpatterns += [path("", include("samverka.api.urls"))]
 
 # Outside the language prefixes: load balancers and monitors ask one fixed address.
 urlpatterns += [path("healthz", healthz, name="healthz")]

@@ -38,11 +38,13 @@ def send(
     language: str | None = None,
     reply_to: list[str] | None = None,
     attachments: list[tuple[str, str | bytes, str]] | None = None,
+    headers: dict[str, str] | None = None,
 ) -> int:
     """Render and send one multipart message; returns the number sent (1), raising on SMTP errors.
 
     ``attachments`` is a list of ``(filename, content, mimetype)``, e.g.
-    ``[("event.ics", ics_text, "text/calendar")]``.
+    ``[("event.ics", ics_text, "text/calendar")]``; ``headers`` are extra header lines, e.g.
+    ``{"List-Unsubscribe": "<https://…>"}``.
     """
     subject, text, html = render(template_name, context, language=language)
     recipients = [to] if isinstance(to, str) else list(to)
@@ -52,6 +54,7 @@ def send(
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=recipients,
         reply_to=reply_to,
+        headers=headers,
     )
     message.attach_alternative(html, "text/html")
     for filename, content, mimetype in attachments or ():

@@ -1,6 +1,6 @@
 from django.urls import path  # noqa: F401 — each area adds its paths in its own section below
 
-from . import cooperation_views, feeds, news_views, subscription_views, views
+from . import cooperation_views, feeds, news_views, search_views, subscription_views, views
 
 app_name = "knowledge"
 

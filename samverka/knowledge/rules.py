@@ -64,3 +64,21 @@ can_read_group_notes = can_edit_group_notes | _group_notes_are_public
 # News: coordinators write them; a news item's page is public once published and due.
 can_write_news = is_coordinator
 can_see_news_item = _is_published_and_due_news | is_coordinator
+
+
+# --- Projects like yours and cooperation ------------------------------------------------------
+
+
+@predicate
+def is_member_of_another_project(user, project=None):
+    """Any role on a project other than this one: someone who can ask this one to cooperate."""
+    if project is None or not is_signed_in(user):
+        return False
+    return ProjectRole.objects.editors().filter(person=user).exclude(project=project).exists()
+
+
+# State, edit and close what a project wants to cooperate on: its members and coordinators.
+can_manage_wishes = is_coordinator | is_project_member
+# Ask a project to cooperate: a member of another project, for that project (coordinators speak
+# for no project of their own).
+can_ask_to_cooperate = is_member_of_another_project

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from samverka.pages.models import Page
 
-from . import exports, selectors
+from . import exports, sections, selectors
 from .forms import ProjectEditForm, ProjectFilterForm
 from .models import Portfolio, Project, Region
 from .rules import can_edit_project
@@ -76,6 +76,8 @@ def project_detail(request, pk: int):
             "project": project,
             "cofinancing": cofinancing,
             "can_edit": can_edit_project(request.user, project),
+            # What apps above the registry add (related projects, cooperation, …): sections.py.
+            "sections": sections.sections_for(request, project),
         },
     )
 

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from samverka.registry.models import CoFinancing, Region
+from samverka.registry.models import CoFinancing, Project, Region
 
 pytestmark = pytest.mark.django_db
 
@@ -91,13 +91,39 @@ def test_detail_query_count_does_not_grow(client, make_project, bulk_projects, d
     CoFinancing.objects.bulk_create(
         CoFinancing(project=project, financier=f"Finansiär {index}", amount=Decimal("1000")) for index in range(number)
     )
+    related_rows(project, number)
 
-    # the project with its programme, owner, portfolio and area; counties; municipalities; co-financing
-    with django_assert_num_queries(4):
-        assert client.get(f"/projekt/{project.pk}/").status_code == 200
+    # the project with its programme, owner, portfolio and area; counties; municipalities; co-financing;
+    # the knowledge app's sections: the related rows, their projects, their items, the cooperation wishes
+    with django_assert_num_queries(8):
+        response = client.get(f"/projekt/{project.pk}/")
+    assert response.status_code == 200
+    assert "Projekt nummer 0" in response.content.decode()
+
+
+def related_rows(project, number):
+    """What the similarity task stores: up to 8 related projects and 8 related published items,
+    and ``number`` cooperation wishes."""
+    from django.utils import timezone
+
+    from samverka.knowledge.models import CooperationWish, KnowledgeItem, Related
+
+    others = list(Project.objects.exclude(pk=project.pk).order_by("pk")[:8])
+    items = KnowledgeItem.objects.bulk_create(
+        KnowledgeItem(title=f"Tips {index}", lead="Ett tips.", status="published", published_at=timezone.now())
+        for index in range(min(number, 8))
+    )
+    Related.objects.bulk_create(
+        [Related(source="project", source_id=project.pk, target="project", target_id=other.pk, rank=rank, score=0.5,
+                 terms=["vätgas"], same_portfolio=True) for rank, other in enumerate(others, start=1)]
+        + [Related(source="project", source_id=project.pk, target="knowledge", target_id=item.pk, rank=rank, score=0.4,
+                   terms=["vätgas"]) for rank, item in enumerate(items, start=1)]
+    )
+    CooperationWish.objects.bulk_create(CooperationWish(project=project, text=f"Önskemål {index}") for index in range(number))
 
 
 def test_detail_query_count_for_a_project_leader(leader_a_client, project_a, django_assert_num_queries):
-    # + session, person, and the role that allows editing
-    with django_assert_num_queries(7):
+    # + session, person, the role that allows editing; the knowledge app's sections: the related
+    # rows, the cooperation wishes and the role that allows adding one
+    with django_assert_num_queries(10):
         assert leader_a_client.get(f"/projekt/{project_a.pk}/").status_code == 200

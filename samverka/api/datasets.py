@@ -133,7 +133,7 @@ def financing_rows(site: str) -> Iterator[dict]:
             .annotate(amount=Sum("amount"))
             .values_list("project_id", "kind", "amount")
         ):
-            sums[project_id, kind] = amount
+            sums[project_id, kind] = amount.quantize(Decimal("0.01"))  # SQLite's SUM drops the decimals
         for v in chunk:
             total, eu = v["total_budget"], v["eu_funding"]
             public, private = sums[v["pk"], CoFinancing.Kind.PUBLIC], sums[v["pk"], CoFinancing.Kind.PRIVATE]

@@ -1,0 +1,75 @@
+"""A fixed number of queries per endpoint, the same for one row as for many (pinned as literals)."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from .conftest import api
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def many(make_project, county, other_portfolio):
+    """Twenty more projects, events, knowledge items and news, each with their lists filled."""
+    from samverka.knowledge.models import KnowledgeItem, NewsItem, Tag
+    from samverka.meetings.models import Event
+    from samverka.registry.models import CoFinancing
+
+    now = timezone.now()
+    tag = Tag.objects.create(name="mycket", slug="mycket")
+    for n in range(20):
+        project = make_project(title=f"Projekt {n}")
+        CoFinancing.objects.create(project=project, financier=f"Kommun {n}", amount=1000)
+        event = Event.objects.create(title=f"Träff {n}", starts_at=now, ends_at=now + datetime.timedelta(hours=1),
+                                     status=Event.Status.PUBLISHED)
+        event.invited_portfolios.add(other_portfolio)
+        item = KnowledgeItem.objects.create(title=f"Tips {n}", lead="…", status="published", published_at=now)
+        item.projects.add(project)
+        item.tags.add(tag)
+        news = NewsItem.objects.create(title=f"Nyhet {n}", lead="…", status="published", publish_at=now)
+        news.portfolios.add(other_portfolio)
+
+
+ENDPOINTS = [
+    ("/periods", {}, 1),
+    ("/programmes", {}, 1),
+    ("/regions", {}, 1),
+    ("/themes", {}, 1),
+    ("/portfolios", {}, 1),
+    ("/organisations", {}, 1),
+    ("/projects", {}, 2),  # the page with its joins, the counties
+    ("/projects", {"portfolio": "fornybar-energi", "county": "25", "period": "2014-2020"}, 5),  # + a look-up each
+    ("/events", {}, 2),
+    ("/events", {"portfolio": "fornybar-energi"}, 3),
+    ("/knowledge", {}, 5),  # items, projects, portfolios, tags, attachments
+    ("/news", {}, 4),  # items, portfolios, tags, attachments
+]
+
+
+@pytest.mark.parametrize(("path", "params", "queries"), ENDPOINTS)
+def test_one_row(client, network, django_assert_num_queries, path, params, queries):
+    with django_assert_num_queries(queries):
+        assert client.get(api(path), params).status_code == 200
+
+
+@pytest.mark.parametrize(("path", "params", "queries"), ENDPOINTS)
+def test_many_rows(client, network, many, django_assert_num_queries, path, params, queries):
+    with django_assert_num_queries(queries):
+        assert client.get(api(path), params).status_code == 200
+
+
+def test_next_page_costs_the_same(client, network, many, django_assert_num_queries):
+    following = client.get(api("/projects"), {"limit": 5}).json()["next"]
+    with django_assert_num_queries(2):
+        assert len(client.get(following).json()["items"]) == 5
+
+
+@pytest.mark.parametrize("rows", ["one", "many"])
+def test_project_detail(client, network, request, django_assert_num_queries, rows):
+    if rows == "many":
+        request.getfixturevalue("many")
+    # the project (with its joins), counties, municipalities, co-financing
+    with django_assert_num_queries(4):
+        assert client.get(api("/projects/20200181")).status_code == 200

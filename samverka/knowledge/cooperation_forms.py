@@ -30,7 +30,7 @@ class WishEditForm(WishForm):
 class AskForm(forms.Form):
     """``projects``: the sender's own projects that may ask (never the one asked)."""
 
-    from_project = forms.ModelChoiceField(label=_("On behalf of"), queryset=None, empty_label=None)
+    from_project = forms.TypedChoiceField(label=_("On behalf of"), coerce=int)
     message = forms.CharField(
         label=_("Your message"),
         max_length=CooperationRequest._meta.get_field("message").max_length,
@@ -41,4 +41,9 @@ class AskForm(forms.Form):
 
     def __init__(self, *args, projects, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["from_project"].queryset = projects
+        # Plain choices read once: a model choice field would ask the database on every render.
+        self.projects = {project.pk: project for project in projects}
+        self.fields["from_project"].choices = [(pk, project.title) for pk, project in self.projects.items()]
+
+    def clean_from_project(self):
+        return self.projects[self.cleaned_data["from_project"]]

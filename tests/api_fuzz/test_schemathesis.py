@@ -25,8 +25,22 @@ def operations():
     return [result.ok() for result in schema.get_all_operations()]
 
 
+@pytest.fixture
+def keep_connection():
+    """As Django's test client does: the WSGI app would close the test's database connection
+    (and with it the test's transaction) at the end of each request."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.mark.parametrize("operation", operations(), ids=lambda operation: operation.label)
-def test_api_conforms_to_its_description(operation, network, settings):  # noqa: F811
+def test_api_conforms_to_its_description(operation, network, settings, keep_connection):  # noqa: F811
     settings.API_RATE_LIMIT = (0, 0)  # the fuzzer's hundreds of requests are not what is tested here
 
     @given(case=operation.as_strategy())

@@ -66,10 +66,6 @@ class KnowledgeItemAdmin(CoordinatorAdmin):
         (_("Links"), {"fields": ["projects", "portfolios", "events", "tags"]}),
     ]
 
-    def get_queryset(self, request):
-        # The changelist's search looks through projects: one row per item, all the same.
-        return super().get_queryset(request).distinct()
-
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user

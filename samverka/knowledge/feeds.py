@@ -31,7 +31,8 @@ class NewsFeed(Feed):
     def title(self, portfolio):
         if portfolio is None:
             return _("%(site)s: news") % {"site": settings.SITE_NAME}
-        return _("%(site)s: news about %(portfolio)s") % {"site": settings.SITE_NAME, "portfolio": localised_name(portfolio)}
+        names = {"site": settings.SITE_NAME, "portfolio": localised_name(portfolio)}
+        return _("%(site)s: news about %(portfolio)s") % names
 
     def description(self, portfolio):
         return _("News from the network's coordinators: meetings, webinars, results and calls.")

@@ -15,7 +15,7 @@ from samverka import uploads
 from samverka.accounts.rules import is_coordinator
 from samverka.meetings.models import Event
 from samverka.registry.forms import LocalisedChoiceField, localised_name
-from samverka.registry.models import Portfolio, Project
+from samverka.registry.models import Portfolio, Project, ProjectRole
 
 from .models import LANGUAGE_CHOICES, Attachment, KnowledgeItem, NewsImage, NewsItem, Tag
 from .services import ALT_TEXT_REQUIRED
@@ -98,14 +98,15 @@ class KnowledgeItemForm(PlainTitleAndLead, forms.ModelForm):
         coordinator = is_coordinator(person)
         projects = Project.objects.order_by("title")
         if not coordinator:
-            projects = projects.filter(roles__person=person).distinct()
+            mine = ProjectRole.objects.editors().filter(person=person).values("project_id")
+            projects = projects.filter(pk__in=mine)
         self.fields["projects"] = forms.ModelMultipleChoiceField(
             label=_("Projects"),
             queryset=projects,
             required=not coordinator,
             widget=forms.SelectMultiple if coordinator else forms.CheckboxSelectMultiple,
             error_messages={"required": CHOOSE_A_PROJECT},
-            help_text=_("The projects the item tells about.") if coordinator else _("Your projects the item tells about."),
+            help_text=_("The projects the item tells about.") if coordinator else _("Your projects it tells about."),
         )
         self.fields["portfolios"] = LocalisedMultipleChoiceField(
             label=_("Portfolios"), queryset=Portfolio.objects.all(), required=False, widget=forms.CheckboxSelectMultiple

@@ -9,7 +9,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from samverka.accounts.rules import is_coordinator
-from samverka.registry.models import Portfolio, Project
+from samverka.registry.models import Portfolio, Project, ProjectRole
 
 from .models import KnowledgeItem, NewsItem
 
@@ -19,6 +19,7 @@ NEWS_PER_PAGE = 20
 # --- Knowledge items and news -----------------------------------------------------------------
 
 _projects = Prefetch("projects", queryset=Project.objects.only("pk", "title").order_by("title"))
+_portfolios = Prefetch("portfolios", queryset=Portfolio.objects.only("pk", "name", "name_en", "slug"))
 
 
 def filter_items(items: QuerySet, *, kind: str = "", portfolio=None, tag=None, language: str = "") -> QuerySet:
@@ -54,7 +55,8 @@ def drafts_for(person) -> QuerySet:
     drafts = KnowledgeItem.objects.filter(status=KnowledgeItem.Status.DRAFT).order_by("-updated_at", "-pk")
     if is_coordinator(person):
         return drafts
-    mine = Q(projects__roles__person=person) | Q(created_by=person)
+    their_projects = ProjectRole.objects.editors().filter(person=person).values("project_id")
+    mine = Q(projects__in=their_projects) | Q(created_by=person)
     return drafts.filter(pk__in=KnowledgeItem.objects.filter(mine).values("pk"))
 
 
@@ -62,7 +64,7 @@ def item_for_page(pk: int) -> QuerySet:
     """The item (one row or none) with everything its page shows."""
     return KnowledgeItem.objects.filter(pk=pk).prefetch_related(
         _projects,
-        Prefetch("portfolios", queryset=Portfolio.objects.only("pk", "name", "name_en", "slug")),
+        _portfolios,
         Prefetch("events", queryset=_events_in_order()),
         "tags",
         "attachments",
@@ -84,7 +86,7 @@ def news_for_list(*, person, portfolio=None, now=None) -> QuerySet:
         news = news.filter(publish_at__lte=now)
     if portfolio:
         news = news.filter(portfolios=portfolio)
-    return news.prefetch_related(Prefetch("portfolios", queryset=Portfolio.objects.only("pk", "name", "name_en", "slug")))
+    return news.prefetch_related(_portfolios)
 
 
 def news_for_feed(*, portfolio=None, limit: int = 30) -> QuerySet:
@@ -97,7 +99,7 @@ def news_for_feed(*, portfolio=None, limit: int = 30) -> QuerySet:
 
 def news_item_for_page(pk: int) -> QuerySet:
     return NewsItem.objects.filter(pk=pk).prefetch_related(
-        Prefetch("portfolios", queryset=Portfolio.objects.only("pk", "name", "name_en", "slug")),
+        _portfolios,
         Prefetch("events", queryset=_events_in_order()),
         "tags",
         "images",

@@ -63,10 +63,13 @@ def get_group_to_start_from(request, group_id: str | None) -> DiscussionGroup | 
 @require_GET
 def item_list(request):
     form = ItemFilterForm(request.GET or None)
-    page = selectors.page_of(selectors.items_for_list(**form.filters()), request.GET.get("page"), per_page=selectors.ITEMS_PER_PAGE)
+    items = selectors.items_for_list(**form.filters())
+    page = selectors.page_of(items, request.GET.get("page"), per_page=selectors.ITEMS_PER_PAGE)
     can_write = can_write_items(request.user)
     drafts = list(selectors.drafts_for(request.user)[: selectors.ITEMS_PER_PAGE]) if can_write else []
-    return render(request, "knowledge/item_list.html", {"form": form, "page": page, "can_write": can_write, "drafts": drafts})
+    return render(request, "knowledge/item_list.html", {
+        "form": form, "page": page, "can_write": can_write, "drafts": drafts,
+    })
 
 
 @require_GET
@@ -131,7 +134,10 @@ def item_create(request):
             publish=request.POST.get("action") == "publish",
         )
         messages.success(request, _saved_message(item))
-        return redirect("knowledge:item_edit" if item.status == KnowledgeItem.Status.DRAFT else "knowledge:item", pk=item.pk)
+        # A draft stays on its edit page, where files can now be attached.
+        if item.status == KnowledgeItem.Status.DRAFT:
+            return redirect("knowledge:item_edit", pk=item.pk)
+        return redirect(item)
     return _edit_page(request, item, form=form, group=group)
 
 
@@ -162,7 +168,8 @@ def attachment_add(request, pk: int):
     form = AttachmentForm(request.POST, request.FILES, prefix="attachment")
     if form.is_valid():
         try:
-            attachment = services.add_attachment(owner=item, title=form.cleaned_data["title"], file=form.cleaned_data["file"])
+            data = form.cleaned_data
+            attachment = services.add_attachment(owner=item, title=data["title"], file=data["file"])
         except ValidationError as error:
             form.add_error("file", error)
         else:

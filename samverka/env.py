@@ -6,6 +6,7 @@ message rather than behaving strangely later.
 """
 
 import os
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
@@ -70,6 +71,22 @@ def env_rate(name: str, default: str) -> tuple[int, int]:
     raise ImproperlyConfigured(
         f"{name} must be a number of requests per s, m or h (e.g. 300/m), or 0 for no limit; got {raw!r}."
     )
+
+
+def env_decimal(name: str, default: str, *, minimum: Decimal | None = None) -> Decimal:
+    """An exact decimal number such as ``11.5`` (a point, no thousands separators), refused when
+    it is not one or is below ``minimum``."""
+    raw = os.environ.get(name, default).strip()
+    try:
+        value = Decimal(raw)
+    except InvalidOperation:
+        value = None
+    if value is None or not value.is_finite() or (minimum is not None and value < minimum):
+        bound = f" of at least {minimum}" if minimum is not None else ""
+        raise ImproperlyConfigured(
+            f"{name} must be a decimal number{bound} written with a point, e.g. 11.5; got {raw!r}."
+        )
+    return value
 
 
 def parse_database_url(url: str, *, base_dir: Path) -> dict:

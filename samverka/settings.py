@@ -4,11 +4,12 @@ The defaults give a safe demo on SQLite (``make run``). Production sets at least
 SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and HTTPS=1; see docs/deployment.md.
 """
 
+from decimal import Decimal
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from samverka.env import env_bool, env_choice, env_int, env_list, env_rate, env_str, parse_database_url
+from samverka.env import env_bool, env_choice, env_decimal, env_int, env_list, env_rate, env_str, parse_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("SAMVERKA_VAR_DIR", str(BASE_DIR / "var")))
@@ -28,6 +29,7 @@ INSTALLED_APPS = [
     "samverka.meetings",
     "samverka.polls",
     "samverka.knowledge",
+    "samverka.results",
     "samverka.api",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -216,6 +218,9 @@ LOGGING = {
 }
 
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "samverka-demo-2026")
+
+# Statistics (samverka/results): the fixed rate for showing amounts in euros, in SEK per euro.
+EUR_RATE = env_decimal("EUR_RATE", "11.00", minimum=Decimal("0.01"))
 
 # Open data (samverka/api): requests per client address to the API and the data files, and
 # what the DCAT-AP-SE catalogue says about the datasets.

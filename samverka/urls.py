@@ -19,6 +19,7 @@ urlpatterns = i18n_patterns(
     path("", include("samverka.meetings.urls")),
     path("", include("samverka.polls.urls")),
     path("", include("samverka.knowledge.urls")),
+    path("", include("samverka.results.urls")),
     path("", include("samverka.pages.urls")),
     path("", include("samverka.registry.urls")),
     path("", include("samverka.api.page_urls")),

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from samverka.meetings.demo import load_meetings_demo
 from samverka.polls.demo import load_polls_demo
 from samverka.registry.demo_data import load_demo
+from samverka.results.demo import load_results_demo
 
 
 class Command(BaseCommand):
@@ -26,3 +27,4 @@ class Command(BaseCommand):
         polls = load_polls_demo()
         if options["verbosity"] > 1:
             self.stdout.write(polls.line())
+        load_results_demo()  # the demo projects' indicator values: targets, achieved, follow-ups

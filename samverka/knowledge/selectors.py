@@ -72,9 +72,11 @@ def item_for_page(pk: int) -> QuerySet:
 
 
 def _events_in_order():
+    """Linked events with a public page (a draft event's page is the coordinators' only)."""
     from samverka.meetings.models import Event
 
-    return Event.objects.only("pk", "title", "starts_at", "status").order_by("-starts_at")
+    events = Event.objects.exclude(status=Event.Status.DRAFT)
+    return events.only("pk", "title", "starts_at", "status").order_by("-starts_at")
 
 
 def news_for_list(*, person, portfolio=None, now=None) -> QuerySet:

@@ -413,3 +413,11 @@ def test_files_are_not_for_others(leader_b_client, client, make_item, project_a,
 def test_file_pages_wrong_method(leader_a_client, make_item, project_a):
     item = make_item(projects=[project_a])
     assert leader_a_client.get(url("item_attachment_add", pk=item.pk)).status_code == 405
+
+
+def test_a_linked_draft_event_is_not_shown(client, make_item, future_event):
+    from samverka.meetings.models import Event
+
+    Event.objects.filter(pk=future_event.pk).update(status=Event.Status.DRAFT)
+    item = make_item(events=[future_event])
+    assert future_event.title not in client.get(url("item", pk=item.pk)).content.decode()

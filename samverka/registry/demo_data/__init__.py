@@ -46,11 +46,7 @@ def load_demo(*, today: datetime.date | None = None, password: str | None = None
     password = password if password is not None else settings.DEMO_PASSWORD
     summary = Summary()
     with transaction.atomic():
-        periods = _periods(summary)
-        regions = _regions(summary)
-        themes = _themes(summary, periods)
-        portfolios = _portfolios(summary, themes)
-        programmes = _programmes(summary, periods, regions)
+        periods, regions, themes, portfolios, programmes = load_frame(summary)
         rng = random.Random(SEED)
         owner_rows = organisations.owners(rng)
         owners = _organisations(summary, owner_rows)
@@ -60,6 +56,20 @@ def load_demo(*, today: datetime.date | None = None, password: str | None = None
         _pages(summary)
         _statement(summary)
     return summary
+
+
+def load_frame(summary: Summary | None = None):
+    """The registry's frame without projects: programme periods, programme areas, counties and
+    municipalities, theme areas, portfolios and programmes (created where missing). Returns
+    ``(periods, regions, themes, portfolios, programmes)`` keyed as the demo keys them; the
+    scale data (``registry/scale_data.py``) builds on the same frame."""
+    summary = summary or Summary()
+    periods = _periods(summary)
+    regions = _regions(summary)
+    themes = _themes(summary, periods)
+    portfolios = _portfolios(summary, themes)
+    programmes = _programmes(summary, periods, regions)
+    return periods, regions, themes, portfolios, programmes
 
 
 def _count(summary: Summary, name: str, total: int, created: int) -> None:

@@ -222,7 +222,10 @@ def retry_failed(*, now=None) -> Summary:
     no longer published is deleted (it would be new again if republished)."""
     now = now or timezone.now()
     summary = Summary()
-    failed = Delivery.objects.filter(status=Status.FAILED, digest=False, created_at__gte=now - RETRY_FOR)
+    # Rows claimed since ``now`` (this run's own failures) wait for the next run.
+    failed = Delivery.objects.filter(
+        status=Status.FAILED, digest=False, created_at__gte=now - RETRY_FOR, created_at__lt=now
+    )
     for delivery in failed.select_related("subscription").order_by("pk"):
         if not Delivery.objects.filter(pk=delivery.pk, status=Status.FAILED).update(status=Status.QUEUED):
             continue  # another run took it

@@ -54,7 +54,7 @@ def make_event(db):
     from samverka.meetings.models import Event
 
     def make(kind=Event.Kind.WEBINAR, portfolios=(), **fields):
-        starts = timezone.now() + datetime.timedelta(days=10)
+        starts = fields.pop("starts_at", timezone.now() + datetime.timedelta(days=10))
         values = {
             "kind": kind, "format": Event.Format.DIGITAL, "title": "Kunskapswebbinarium om vätgas",
             "starts_at": starts, "ends_at": starts + datetime.timedelta(hours=2), "status": Event.Status.DRAFT,

@@ -28,18 +28,21 @@ class KnowledgeConfig(AppConfig):
 
         # Projects like yours: a changed text (a project, its cooperation wishes, a knowledge item
         # saved, published, unpublished or deleted) refreshes that source's lists in the background.
+        # The import's bulk writes send the registry's projects_changed instead of save signals.
         from django.db.models.signals import post_save
 
         from samverka.registry.models import Project
+        from samverka.registry.signals import projects_changed
 
         from . import project_sections  # noqa: F401 — the project page's sections
         from .models import CooperationWish, KnowledgeItem
-        from .related import item_changed, project_changed, wish_changed
+        from .related import item_changed, project_changed, projects_changed_in_bulk, wish_changed
 
         for name, signal in (("save", post_save), ("delete", post_delete)):
             signal.connect(project_changed, sender=Project, dispatch_uid=f"knowledge_related_project_{name}")
             signal.connect(item_changed, sender=KnowledgeItem, dispatch_uid=f"knowledge_related_item_{name}")
             signal.connect(wish_changed, sender=CooperationWish, dispatch_uid=f"knowledge_related_wish_{name}")
+        projects_changed.connect(projects_changed_in_bulk, dispatch_uid="knowledge_related_projects_bulk")
 
     def _connect_subscriptions(self):
         # Subscriptions: publishing a knowledge item, a due news item or an event enqueues its

@@ -27,6 +27,7 @@ from .models import CooperationWish, KnowledgeItem, Related, SimilarityPosting, 
 from .similarity import KNOWLEDGE, PROJECT, Document
 
 BATCH = 2000
+BULK_REFRESH = 200  # more projects changed at once than this: rebuild everything instead
 # What a project's profile is made of: a save that touches none of these leaves it as it is.
 PROJECT_FIELDS = frozenset(
     {"title", "summary", "purpose", "background", "target_groups", "expected_results", "portfolio", "theme", "area"}
@@ -285,6 +286,19 @@ def project_changed(sender, instance, raw=False, update_fields=None, **kwargs):
     if raw or (update_fields is not None and not PROJECT_FIELDS & set(update_fields)):
         return
     schedule_refresh(PROJECT, instance.pk)
+
+
+def projects_changed_in_bulk(sender, ids, **kwargs):
+    """The import wrote projects in bulk (no save signals): refresh each, or everything at once
+    when so many changed that one rebuild is cheaper than as many refreshes."""
+    from .tasks import refresh_all_related, refresh_related
+
+    ids = list(ids)
+    if len(ids) > BULK_REFRESH:
+        transaction.on_commit(lambda: refresh_all_related.enqueue())
+        return
+    for object_id in ids:
+        transaction.on_commit(lambda object_id=object_id: refresh_related.enqueue(PROJECT, object_id))
 
 
 def item_changed(sender, instance, raw=False, **kwargs):

@@ -49,3 +49,11 @@ def send_subscription_confirmation(*, subscription_id: int, choices: dict, langu
     subscription = Subscription.objects.filter(pk=subscription_id).first()
     if subscription is not None:
         send_confirmation(subscription=subscription, choices=Choices.from_data(choices), language=language)
+
+
+@task()
+def refresh_all_related() -> int:
+    """Rebuild every related list (after a large import)."""
+    from .related import refresh_all
+
+    return refresh_all().rows

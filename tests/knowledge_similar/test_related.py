@@ -194,3 +194,28 @@ def test_command_refreshes_one_project(corpus, capsys):
 def test_command_needs_a_choice(db):
     with pytest.raises(CommandError, match="Give --all, --project ID or --item ID."):
         call_command("refresh_related")
+
+
+def test_a_bulk_import_refreshes_each_project(corpus, immediate_tasks, django_capture_on_commit_callbacks):
+    from samverka.registry.models import Project
+    from samverka.registry.signals import projects_changed
+
+    related.refresh_all()
+    Project.objects.filter(pk=corpus["b"].pk).update(summary="Vätgas och bränsleceller i tunga transporter.")
+    assert not targets(PROJECT, corpus["b"].pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        projects_changed.send(sender=Project, ids=[corpus["b"].pk])
+
+    assert targets(PROJECT, corpus["b"].pk)
+
+
+def test_a_large_bulk_import_rebuilds_everything_once(corpus, immediate_tasks, django_capture_on_commit_callbacks, monkeypatch):
+    from samverka.registry.models import Project
+    from samverka.registry.signals import projects_changed
+
+    monkeypatch.setattr(related, "BULK_REFRESH", 2)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        projects_changed.send(sender=Project, ids=[project.pk for project in corpus.values()])
+
+    assert len([c for c in callbacks if "projects_changed_in_bulk" in c.__qualname__]) == 1
+    assert SimilarityProfile.objects.count() == len(corpus)

@@ -159,12 +159,20 @@ class ProjectFilters(Schema):
     q: str | None = params.Text
 
 
-def project_api_url(request, project: Project) -> str:
-    path = reverse("api:project", kwargs={"case_number": project.case_number})
-    return request.build_absolute_uri(f"{path}?programme={project.programme.cci}")
+def addresses(request) -> dict:
+    """Absolute address patterns, made once a request: reversing for each row of a page of 500
+    would cost more than reading the rows."""
+    if not hasattr(request, "_api_addresses"):
+        request._api_addresses = {
+            "project": request.build_absolute_uri(reverse("api:project", kwargs={"case_number": "CASE"})).replace(
+                "CASE", "{case_number}") + "?programme={cci}",
+            "page": request.build_absolute_uri(reverse("registry:project", kwargs={"pk": 0})).replace("/0/", "/{pk}/"),
+        }
+    return request._api_addresses
 
 
 def project_out(request, project: Project) -> dict:
+    links = addresses(request)
     return {
         "case_number": project.case_number,
         "programme": {"cci": project.programme.cci, "name": project.programme.name},
@@ -182,16 +190,17 @@ def project_out(request, project: Project) -> dict:
         "total_budget": project.total_budget,
         "eu_funding": project.eu_funding,
         "website": project.website,
-        "url": project_api_url(request, project),
-        "page_url": request.build_absolute_uri(project.get_absolute_url()),
+        "url": links["project"].format(case_number=project.case_number, cci=project.programme.cci),
+        "page_url": links["page"].format(pk=project.pk),
         "updated_at": project.updated_at,
     }
 
 
 def projects_with_lists():
     by_code = Region.objects.order_by("code")
-    return Project.objects.select_related("programme__period", "owner", "portfolio", "theme", "area").prefetch_related(
-        Prefetch("counties", queryset=by_code)
+    return (
+        Project.objects.select_related("programme__period", "owner", "portfolio", "theme", "area")
+        .prefetch_related(Prefetch("counties", queryset=by_code))
     )
 
 

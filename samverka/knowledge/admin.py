@@ -16,7 +16,7 @@ from samverka import uploads
 from samverka.accounts.coordinator_admin import CoordinatorAdmin, CoordinatorInline
 
 from .forms import AdminAttachmentForm, KnowledgeItemAdminForm, NewsImageForm, NewsItemAdminForm
-from .models import Attachment, KnowledgeItem, NewsImage, NewsItem, Tag
+from .models import Attachment, Delivery, KnowledgeItem, NewsImage, NewsItem, Subscription, Tag
 
 # --- Knowledge items and news -------------------------------------------------------------------
 
@@ -111,3 +111,41 @@ class TagAdmin(CoordinatorAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+# --- Subscriptions: seen and deleted here, chosen by the subscriber; a stuck delivery resent ---
+
+
+@admin.register(Subscription)
+class SubscriptionAdmin(CoordinatorAdmin):
+    list_display = ["email", "person", "frequency", "language", "confirmed_at", "last_digest_at"]
+    list_filter = ["frequency", "language", ("confirmed_at", admin.EmptyFieldListFilter)]
+    search_fields = ["email", "person__name"]
+    list_select_related = ["person"]
+    readonly_fields = [
+        "email", "person", "language", "frequency", "portfolios", "regions", "content_kinds", "confirmed_at",
+        "last_digest_at", "created_at",
+    ]
+
+    def has_add_permission(self, request):
+        return False  # a subscription is the subscriber's own choice: the site's form
+
+
+@admin.register(Delivery)
+class DeliveryAdmin(CoordinatorAdmin):
+    list_display = ["subscription", "source", "object_id", "status", "digest", "created_at", "sent_at"]
+    list_filter = ["status", "source", "digest"]
+    search_fields = ["subscription__email"]
+    list_select_related = ["subscription"]
+    readonly_fields = ["subscription", "source", "object_id", "status", "digest", "created_at", "sent_at"]
+    actions = ["send_again"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description=_("Send again in the next run (only if you know it did not go)"))
+    def send_again(self, request, queryset):
+        # A row left "queued" by a crash is never resent on its own: it may have gone. As failed,
+        # and counted from now for the two days of retries, the next run sends it.
+        count = queryset.filter(status=Delivery.Status.QUEUED).update(status=Delivery.Status.FAILED, created_at=timezone.now())
+        self.message_user(request, _("%(count)d deliveries will be sent again.") % {"count": count})

@@ -64,7 +64,8 @@ class SubscriptionForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if not self.errors and not cleaned.get("content_kinds") and not cleaned.get("event_kinds"):
+        kinds_valid = "content_kinds" in cleaned and "event_kinds" in cleaned
+        if kinds_valid and not cleaned["content_kinds"] and not cleaned["event_kinds"]:
             self.add_error("content_kinds", _("Choose at least one kind of news, knowledge or event to follow."))
         return cleaned
 

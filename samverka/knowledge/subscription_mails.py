@@ -8,7 +8,7 @@ run (task, cron run, second worker) may send. Its status says where the item sta
 - ``queued``: claimed by a run that is sending it now. The row is committed before the mail
   goes, so a second run never sends it too; left so after a crash, the mail may or may not have
   gone, so it is never sent again automatically (the command's summary counts such rows; a
-  coordinator who knows it did not go sets it to failed in the admin);
+  coordinator who knows it did not go uses the admin's "send again" action);
 - ``sent``: never sent again; ``failed``: the SMTP server refused or was away, and the next run
   retries it (for two days).
 

@@ -398,3 +398,9 @@ def test_the_old_unconfirmed_row_does_not_block_a_new_request(client, make_subsc
     Subscription.objects.filter(pk=row.pk).update(created_at=timezone.now() - datetime.timedelta(days=6))
     client.post(en("knowledge:subscribe"), form_data(email="gunnel@example.net"))
     assert Subscription.objects.get().created_at > timezone.now() - datetime.timedelta(minutes=1)
+
+
+def test_every_mistake_is_named_at_once(client):
+    body = bad(client, email="", content_kinds=[], event_kinds=[])
+    assert 'id="id_email_error">This field is required.' in body
+    assert 'id="id_content_kinds_error">Choose at least one kind of news, knowledge or event to follow.' in body

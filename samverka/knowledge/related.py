@@ -254,18 +254,21 @@ def refresh_all(*, lists: bool = True) -> Summary:
         SimilarityProfile.objects.all().delete()
         SimilarityTerm.objects.all().delete()
         SimilarityPosting.objects.all().delete()
-        SimilarityProfile.objects.bulk_create((_profile(document) for document in documents), batch_size=BATCH)
         SimilarityTerm.objects.bulk_create(
             (SimilarityTerm(stem=stem, documents=count) for stem, count in frequencies.items()), batch_size=BATCH
         )
-        SimilarityPosting.objects.bulk_create(
-            (
-                SimilarityPosting(stem=stem, source=document.key[0], object_id=document.key[1], weight=weight)
-                for document in documents
-                for stem, weight in similarity.postings(document, idfs.__getitem__)
-            ),
-            batch_size=BATCH,
-        )
+        # In slices: bulk_create makes a list of what it is given, and the postings run to millions.
+        for start in range(0, total, BATCH):
+            chunk = documents[start : start + BATCH]
+            SimilarityProfile.objects.bulk_create([_profile(document) for document in chunk])
+            SimilarityPosting.objects.bulk_create(
+                [
+                    SimilarityPosting(stem=stem, source=document.key[0], object_id=document.key[1], weight=weight)
+                    for document in chunk
+                    for stem, weight in similarity.postings(document, idfs.__getitem__)
+                ],
+                batch_size=BATCH,
+            )
         if lists:
             Related.objects.all().delete()
             Related.objects.bulk_create(rows, batch_size=BATCH)

@@ -27,6 +27,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import stemming
 
@@ -92,6 +93,12 @@ def item_text(item) -> str:
     return "\n".join(part for part in (item.title, item.title, item.lead, item.body) if part)
 
 
+@lru_cache(maxsize=200_000)
+def _stem(word: str, language: str) -> str:
+    # Texts repeat their words; the Snowball stemmer is pure Python and keeps no cache itself.
+    return stemming.stem(word, language)
+
+
 def analyse(text: str, language: str = "sv") -> tuple[dict[str, int], dict[str, str]]:
     """``(counts, words)``: each stem's occurrences in ``text``, and the word most often used
     for it (the first one on a tie). Stop words, single letters and bare numbers are left out."""
@@ -101,7 +108,7 @@ def analyse(text: str, language: str = "sv") -> tuple[dict[str, int], dict[str, 
     for word in stemming.words(text):
         if word in stop or len(word) < 2 or word.isdigit():
             continue
-        stem = stemming.stem(word, language)
+        stem = _stem(word, language)
         counts[stem] += 1
         surfaces[stem][word] += 1
     words = {stem: forms.most_common(1)[0][0] for stem, forms in surfaces.items()}
@@ -196,15 +203,14 @@ def rank(
     source_norm = length(vector)
     if not source_norm:
         return []
+    # Each shared stem adds (source weight × idf) × the candidate's tf: the first factor once.
+    scaled = {stem: weight * idf_of(stem) for stem, weight in vector.items()}
     matches = []
     for candidate in candidates:
         if candidate.key == source.key or not candidate.norm:
             continue
-        contributions = {
-            stem: weight * tf(candidate.counts[stem]) * idf_of(stem)
-            for stem, weight in vector.items()
-            if stem in candidate.counts
-        }
+        counts = candidate.counts
+        contributions = {stem: scaled[stem] * tf(counts[stem]) for stem in scaled.keys() & counts.keys()}
         text_score = sum(contributions.values()) / (source_norm * candidate.norm)
         if text_score < MIN_TEXT_SCORE:
             continue

@@ -34,7 +34,7 @@ class KnowledgeConfig(AppConfig):
         from samverka.registry.models import Project
         from samverka.registry.signals import projects_changed
 
-        from . import project_sections  # noqa: F401 — the project page's sections
+        from . import cooperation_privacy, project_sections  # noqa: F401 — data download and erasure; page sections
         from .models import CooperationWish, KnowledgeItem
         from .related import item_changed, project_changed, projects_changed_in_bulk, wish_changed
 

@@ -17,10 +17,12 @@ Sending is in ``subscription_mails.py``; the pages in ``subscription_views.py``.
 """
 
 import datetime
+import hashlib
 import time
 from dataclasses import dataclass
 
 from django.core import signing
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone, translation
@@ -41,6 +43,7 @@ CONFIRM_MAX_AGE = datetime.timedelta(days=3)
 # Unconfirmed visitors' subscriptions are deleted after this (send_subscription_mails); longer
 # than a link lives, so a link never outlives its row.
 UNCONFIRMED_KEPT = datetime.timedelta(days=7)
+CONFIRM_MAILS_PER_HOUR = 3
 
 # Plural names for the choice of what to follow; the model's kind names are singular.
 _KNOWLEDGE_KIND_NAMES = {
@@ -178,9 +181,13 @@ def request_subscription(*, email: str, choices: Choices, language: str) -> Subs
     Side effects: a new address gets an unconfirmed subscription with these choices (an
     unconfirmed one gets the new choices and its seven days start again); an address that
     already follows the network is left as it is. After commit, a task sends the confirmation
-    mail, whose signed link carries the address and the choices (valid three days).
+    mail, whose signed link carries the address and the choices (valid three days) — at most
+    ``CONFIRM_MAILS_PER_HOUR`` to one address, so the form cannot be used to flood a mailbox
+    (the visitor is told the same either way).
     """
     email = normalise_email(email)
+    if not _may_mail(email):
+        return Subscription.objects.filter(email=email).first()
     with transaction.atomic():
         subscription, created = Subscription.objects.get_or_create(email=email, defaults={"language": language})
         if subscription.confirmed_at is None:
@@ -199,6 +206,17 @@ def request_subscription(*, email: str, choices: Choices, language: str) -> Subs
 
         transaction.on_commit(enqueue)
     return subscription
+
+
+def _may_mail(email: str) -> bool:
+    """Count a confirmation mail to ``email`` in the shared cache; False past the hour's limit."""
+    key = "knowledge:subscription-confirm:" + hashlib.sha256(email.encode()).hexdigest()
+    cache.add(key, 0, timeout=3600)
+    try:
+        return cache.incr(key) <= CONFIRM_MAILS_PER_HOUR
+    except ValueError:  # the key expired between add and incr: a new hour
+        cache.add(key, 1, timeout=3600)
+        return True
 
 
 def confirmation_value(*, email: str, choices: Choices, language: str) -> str:

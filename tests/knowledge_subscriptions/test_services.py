@@ -266,3 +266,15 @@ def test_choices_in_words(portfolio, area):
         "regions": ["Övre Norrland"],
         "frequency": "a mail for each new item",
     }
+
+
+def test_at_most_three_confirmation_mails_an_hour_to_one_address(django_capture_on_commit_callbacks):
+    from django_tasks_db.models import DBTaskResult
+
+    for _attempt in range(5):
+        with django_capture_on_commit_callbacks(execute=True):
+            subscriptions.request_subscription(email="gunnel@example.net", choices=NEWS_WEEKLY, language="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        subscriptions.request_subscription(email="other@example.net", choices=NEWS_WEEKLY, language="en")
+    assert DBTaskResult.objects.count() == 4
+    assert Subscription.objects.count() == 2

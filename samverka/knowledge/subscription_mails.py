@@ -12,6 +12,9 @@ run (task, cron run, second worker) may send. Its status says where the item sta
 - ``sent``: never sent again; ``failed``: the SMTP server refused or was away, and the next run
   retries it (for two days).
 
+``created_at`` is when the row was last claimed for sending (a digest's claim moves it), so
+"stuck" and "retried for two days" count from the attempt.
+
 Every mail carries a one-click unsubscribe link and the ``List-Unsubscribe`` and
 ``List-Unsubscribe-Post`` headers (RFC 8058), and is written in the subscriber's language.
 """
@@ -321,7 +324,7 @@ def send_digest(*, subscription: Subscription, now=None) -> Summary:
             subscription=subscription, digest=True, status__in=[Status.PENDING, Status.FAILED]
         )
         ids = list(claimable.select_for_update(skip_locked=True).values_list("pk", flat=True))
-        Delivery.objects.filter(pk__in=ids).update(status=Status.QUEUED)
+        Delivery.objects.filter(pk__in=ids).update(status=Status.QUEUED, created_at=now)
     if not ids:
         return summary
     deliveries = list(Delivery.objects.filter(pk__in=ids))

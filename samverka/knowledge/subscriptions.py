@@ -114,8 +114,9 @@ def _apply(subscription: Subscription, choices: Choices, *, save_fields: list[st
     subscription.frequency = choices.frequency
     subscription.content_kinds = list(choices.content_kinds)
     subscription.save(update_fields=[*save_fields, "frequency", "content_kinds"] if subscription.pk else None)
-    subscription.portfolios.set(choices.portfolios)
-    subscription.regions.set(choices.regions)
+    # Only those that still exist: a link's choices may be days old.
+    subscription.portfolios.set(Portfolio.objects.filter(pk__in=choices.portfolios))
+    subscription.regions.set(Region.objects.filter(pk__in=choices.regions))
 
 
 # --- Reads ------------------------------------------------------------------------------------

@@ -337,3 +337,22 @@ def test_one_click_unsubscribe_from_the_header(make_subscription, make_news, smt
     )
     assert response.status_code == 200
     assert not Subscription.objects.exists()
+
+
+def test_a_digest_run_that_dies_after_its_claim_never_lists_those_items_again(make_subscription, make_news, smtp_server, monkeypatch):
+    make_subscription(frequency="weekly")
+    subscription_mails.deliver_item(source="news", object_id=make_news().pk)
+
+    def crash(template, subscription, context):
+        raise SystemExit("worker killed")
+
+    monkeypatch.setattr(subscription_mails, "_send", crash)
+    with pytest.raises(SystemExit):
+        subscription_mails.send_digests()
+    monkeypatch.undo()
+    assert statuses() == [Status.QUEUED]
+    assert subscription_mails.send_digests().sent == 0
+    assert subscription_mails.send_due().stuck == 0, "claimed a moment ago: perhaps still sending"
+    Delivery.objects.update(created_at=timezone.now() - datetime.timedelta(hours=2))
+    assert subscription_mails.send_due().stuck == 1
+    assert smtp_server.messages == []

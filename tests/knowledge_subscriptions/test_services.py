@@ -278,3 +278,11 @@ def test_at_most_three_confirmation_mails_an_hour_to_one_address(django_capture_
         subscriptions.request_subscription(email="other@example.net", choices=NEWS_WEEKLY, language="en")
     assert DBTaskResult.objects.count() == 4
     assert Subscription.objects.count() == 2
+
+
+def test_a_portfolio_gone_since_the_link_was_made_is_left_out(portfolio, other_portfolio):
+    subscriptions.request_subscription(email="gunnel@example.net", choices=NEWS_WEEKLY, language="en")
+    value = link_for("gunnel@example.net", Choices(("news",), "weekly", (portfolio.pk, other_portfolio.pk)))
+    other_portfolio.delete()
+    subscription = subscriptions.confirm_subscription(value=value)
+    assert Choices.of(subscription).portfolios == (portfolio.pk,)

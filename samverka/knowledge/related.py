@@ -3,9 +3,10 @@ index and its lists of related projects and knowledge items (``Related``).
 
 - ``refresh_source`` redoes one project or knowledge item (the task does, when its text
   changes): its profile, the frequencies of the stems it gained or lost, its postings, and its
-  two lists, found through the stored index without reading any other text. The IDF moves a
-  little as the corpus grows; the vector lengths stored with other profiles follow at the next
-  ``refresh_all`` (``refresh_related --all``, nightly).
+  two lists, found through the stored index without reading any other text. What it does not
+  touch waits for the next ``refresh_all`` (``refresh_related --all``, nightly): the other
+  sources' lists (a new project enters its neighbours' lists then), and the vector lengths
+  stored with other profiles, which move a little with the IDF as the corpus grows.
 - ``refresh_all`` rebuilds everything from the texts in one transaction (the demo loader and
   the nightly command call it).
 - ``related_to`` is what pages read: the stored rows and their objects, in three queries.
@@ -126,6 +127,13 @@ def _count_documents(stems, change: int) -> None:
     SimilarityTerm.objects.filter(stem__in=stems).update(documents=F("documents") + change)
 
 
+def _same(stored: Document, document: Document) -> bool:
+    """Nothing the similarity reads has changed (a save of other fields, or a second refresh)."""
+    return (stored.counts, stored.portfolios, stored.theme, stored.area) == (
+        document.counts, document.portfolios, document.theme, document.area
+    )
+
+
 def _forget(profile: SimilarityProfile) -> None:
     key = {"source": profile.source, "object_id": profile.object_id}
     _count_documents(set(profile.counts), -1)
@@ -169,8 +177,7 @@ def refresh_source(*, source: str, object_id: int, force: bool = False) -> int:
             if old:
                 _forget(old)
             return 0
-        if old and not force and old.counts == document.counts and _stored(old).portfolios == document.portfolios \
-                and (old.theme_id, old.area_id) == (document.theme, document.area):
+        if old and not force and _same(_stored(old), document):
             return 0
         before = set(old.counts) if old else set()
         after = set(document.counts)

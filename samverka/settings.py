@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "samverka.meetings",
     "samverka.polls",
     "samverka.knowledge",
+    "samverka.ops",
     "samverka.results",
     "samverka.api",
     "django.contrib.admin",

@@ -286,11 +286,12 @@ class _SQLite:
 
 
 def _aware(value):
-    """SQLite hands back stored times as text, in UTC."""
-    if value is None or not isinstance(value, str):
-        return value
-    moment = parse_datetime(value)
-    return timezone.make_aware(moment, datetime.UTC) if timezone.is_naive(moment) else moment
+    """SQLite hands back stored times without a time zone (as text or naive datetimes), in UTC."""
+    if isinstance(value, str):
+        value = parse_datetime(value)
+    if value is not None and timezone.is_naive(value):
+        value = timezone.make_aware(value, datetime.UTC)
+    return value
 
 
 def snippet(text: str, compiled: Compiled | None, size: int = SNIPPET_WORDS) -> SafeString:

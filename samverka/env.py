@@ -89,6 +89,37 @@ def env_decimal(name: str, default: str, *, minimum: Decimal | None = None) -> D
     return value
 
 
+def media_storage() -> dict:
+    """The STORAGES entry for uploaded files.
+
+    ``MEDIA_STORAGE`` unset or ``local``: files under MEDIA_ROOT. ``s3``: an S3-compatible
+    bucket through django-storages, from ``S3_BUCKET`` (required), ``S3_ENDPOINT_URL`` (for
+    providers other than AWS) and ``S3_REGION``; private objects served by signed links, and a
+    new name for every upload. Credentials come the way boto3 finds them (``AWS_ACCESS_KEY_ID``
+    and ``AWS_SECRET_ACCESS_KEY``, or the machine's role), never from the settings. Any other
+    value is taken as a storage class's dotted path.
+    """
+    kind = os.environ.get("MEDIA_STORAGE", "local").strip()
+    if kind in {"", "local"}:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    if kind != "s3":
+        return {"BACKEND": kind}
+    bucket = os.environ.get("S3_BUCKET", "").strip()
+    if not bucket:
+        raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs S3_BUCKET, the bucket's name.")
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("S3_REGION") or None,
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+
+
 def parse_database_url(url: str, *, base_dir: Path) -> dict:
     """Turn ``sqlite:///path`` or ``postgres://user:pw@host:port/name`` into a DATABASES entry."""
     parts = urlsplit(url)

@@ -9,7 +9,17 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from samverka.env import env_bool, env_choice, env_decimal, env_int, env_list, env_rate, env_str, parse_database_url
+from samverka.env import (
+    env_bool,
+    env_choice,
+    env_decimal,
+    env_int,
+    env_list,
+    env_rate,
+    env_str,
+    media_storage,
+    parse_database_url,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("SAMVERKA_VAR_DIR", str(BASE_DIR / "var")))
@@ -144,7 +154,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 STORAGES = {
-    "default": {"BACKEND": env_str("MEDIA_STORAGE", "django.core.files.storage.FileSystemStorage")},
+    # Local files by default; MEDIA_STORAGE=s3 for a bucket shared by every machine (env.py).
+    "default": media_storage(),
     "staticfiles": {"BACKEND": env_str("STATIC_STORAGE", "whitenoise.storage.CompressedManifestStaticFilesStorage")},
 }
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)

@@ -9,12 +9,13 @@ for a value of the wrong type or out of range, 429 for too many requests (access
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
-from . import content_endpoints, registry_endpoints
+from . import content_endpoints, registry_endpoints, results_endpoints
 from .cursors import CursorError
 
 DESCRIPTION = """\
 The public data of the network: the project registry (programmes, regions, portfolios,
-project owners, projects with their financing), public events, knowledge items and news.
+project owners, projects with their financing), public events, knowledge items and news,
+indicators with the projects' approved values, and the statistics' totals.
 No personal data. Lists are newest first (or by id) and paged: follow `next` until it is null.
 The data is open (see the licence in the data catalogue at /oppna-data/katalog.jsonld).
 """
@@ -34,6 +35,7 @@ api = OpenDataAPI(
 )
 api.add_router("/", registry_endpoints.router)
 api.add_router("/", content_endpoints.router)
+api.add_router("/", results_endpoints.router)
 
 
 @api.exception_handler(CursorError)

@@ -1,4 +1,5 @@
-"""The bulk downloads: the registry and its financing as CSV, JSON and GeoJSON, streamed.
+"""The bulk downloads: the registry, its financing and the indicator values as CSV, JSON and
+(the registry) GeoJSON, streamed.
 
 Each dataset is a list of flat rows with stable English keys, the same in every format and
 language (names in both languages where the data has both). The files stream: rows are read
@@ -151,6 +152,31 @@ def financing_rows(site: str) -> Iterator[dict]:
             }
 
 
+INDICATOR_COLUMNS = (
+    "case_number", "programme_cci", "indicator", "indicator_sv", "indicator_en", "unit_sv", "unit_en",
+    "indicator_kind", "kind", "phase", "value", "reference_date",
+)
+
+
+def indicator_rows(site: str) -> Iterator[dict]:
+    """The approved indicator values, one a row: one query, read in chunks."""
+    from samverka.results.models import IndicatorValue
+
+    values = IndicatorValue.objects.counted().order_by("pk").values_list(
+        "project__case_number", "project__programme__cci", "indicator__code", "indicator__name_sv",
+        "indicator__name_en", "indicator__unit_sv", "indicator__unit_en", "indicator__kind", "kind", "phase",
+        "value", "reference_date",
+    )
+    for row in values.iterator(chunk_size=CHUNK):
+        yield dict(zip(INDICATOR_COLUMNS, row, strict=True))
+
+
+def indicators_modified():
+    from samverka.results.models import IndicatorValue
+
+    return IndicatorValue.objects.counted().aggregate(latest=Max("updated_at"))["latest"]
+
+
 def projects_modified():
     return Project.objects.aggregate(latest=Max("updated_at"))["latest"]
 
@@ -191,6 +217,23 @@ DATASETS = {
             formats=("csv", "json"),
             rows=financing_rows,
             modified=projects_modified,
+        ),
+        Dataset(
+            slug="indikatorer",
+            title_sv="Indikatorer och projektens resultat",
+            title_en="Indicators and the projects' results",
+            description_sv=(
+                "Projektens godkända indikatorvärden: utgångsvärde, målvärde och utfall per indikator "
+                "(EU:s gemensamma indikatorer och programmens egna), med referensdatum och enhet."
+            ),
+            description_en=(
+                "The projects' approved indicator values: baseline, target and achieved value per indicator "
+                "(the EU's common indicators and the programmes' own), with reference date and unit."
+            ),
+            columns=INDICATOR_COLUMNS,
+            formats=("csv", "json"),
+            rows=indicator_rows,
+            modified=indicators_modified,
         ),
     ]
 }

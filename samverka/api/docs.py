@@ -15,6 +15,7 @@ class Row:
     type: str
     required: bool
     description: str = ""
+    link: str = ""  # the schema this row's type names, for a link to it
 
 
 @dataclass
@@ -55,6 +56,12 @@ def type_text(schema: dict) -> str:
     return ", ".join([kind, *bounds])
 
 
+def schema_name(schema: dict) -> str:
+    """The component a schema refers to, directly or as a list's items ("" if none)."""
+    ref = schema.get("$ref") or schema.get("items", {}).get("$ref", "")
+    return ref.rsplit("/", 1)[-1]
+
+
 def describe(openapi: dict) -> tuple[list[Operation], list[Component]]:
     operations = []
     for path, methods in openapi.get("paths", {}).items():
@@ -74,9 +81,10 @@ def describe(openapi: dict) -> tuple[list[Operation], list[Component]]:
                 ))
             for status, answer in spec.get("responses", {}).items():
                 content = answer.get("content", {}).get("application/json", {})
+                schema = content.get("schema", {})
                 operation.responses.append(Row(
-                    name=status, type=type_text(content.get("schema", {})), required=False,
-                    description=answer.get("description", ""),
+                    name=status, type=type_text(schema), required=False, description=answer.get("description", ""),
+                    link=schema_name(schema),
                 ))
             operations.append(operation)
     components = []

@@ -205,3 +205,67 @@ NewsItemPage = page_of(NewsItemOut, "NewsItemPage")
 # The answers every endpoint may give besides 200: a refused parameter (400), nothing found
 # (404), a value of the wrong type or range (422), too many requests (429, with Retry-After).
 ERRORS = {400: Error, 404: Error, 422: Error, 429: Error}
+
+
+class IndicatorOut(Schema):
+    code: str
+    name_sv: str
+    name_en: str
+    unit_sv: str
+    unit_en: str
+    kind: Literal["output", "result"]
+    period: str
+    programme_specific: bool
+    programme: str | None  # the CCI code, for a programme-specific indicator
+
+
+class IndicatorValueOut(Schema):
+    id: int
+    project: ProjectRef
+    indicator: str
+    kind: Literal["baseline", "target", "achieved"]
+    phase: Literal["during", "follow_up"]
+    value: Decimal
+    reference_date: datetime.date
+    breakdown: dict
+
+
+class FundingRowOut(Schema):
+    name: str | None  # null: the projects that have no value for this group (no portfolio, say)
+    slug: str
+    code: str
+    projects: int
+    total_budget: Decimal
+    eu_funding: Decimal
+    cofinancing_public: Decimal
+    cofinancing_private: Decimal
+
+
+class FundingOut(Schema):
+    currency: Literal["SEK", "EUR"]
+    eur_rate: Decimal  # SEK per euro, the fixed rate EUR amounts use
+    last_updated: datetime.datetime | None
+    total: FundingRowOut
+    portfolio: list[FundingRowOut]
+    area: list[FundingRowOut]
+    county: list[FundingRowOut]
+    period: list[FundingRowOut]
+    theme: list[FundingRowOut]
+
+
+class IndicatorSumOut(Schema):
+    group: str
+    group_slug: str
+    code: str
+    name: str
+    unit: str
+    baseline: Decimal | None
+    target: Decimal | None
+    achieved: Decimal | None
+    follow_up: Decimal | None
+    share_of_target: Decimal | None
+    projects: int
+
+
+IndicatorPage = page_of(IndicatorOut, "IndicatorPage")
+IndicatorValuePage = page_of(IndicatorValueOut, "IndicatorValuePage")

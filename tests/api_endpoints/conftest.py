@@ -1,10 +1,12 @@
 """A small network with everything the API must show and everything it must never show.
 
 Public: projects in two portfolios and areas (one owned by a sole trader), co-financing, a
-published and a cancelled event, a published knowledge item, a news item that is due.
+published and a cancelled event, a published knowledge item, a news item that is due, two
+indicators with approved values.
 Never shown: people with e-mail addresses and phone numbers, their project roles, a
 registration, an invitation, a ballot, an event's video link and dial-in number, a draft event,
-a draft knowledge item, draft and scheduled news.
+a draft knowledge item, draft and scheduled news, indicator values not (yet) approved, who
+reported and reviewed a value and the review's comment.
 """
 
 import datetime
@@ -95,4 +97,26 @@ def network(make_project, project_a, project_b, leader_a, leader_b, coordinator,
     NewsItem.objects.create(title="Kommer i morgon", lead="Schemalagd.", status=NewsItem.Status.PUBLISHED,
                             publish_at=now + datetime.timedelta(days=1))
     NewsItem.objects.create(title="Nyhetsutkast", lead="Utkast.")
+
+    from samverka.results.models import Indicator, IndicatorValue
+
+    co34 = Indicator.objects.create(code="CO34", name_sv="Minskade växthusgasutsläpp", name_en="GHG emissions reduced",
+                                    unit_sv="ton CO2-ekvivalenter", unit_en="tonnes of CO2eq", kind="output",
+                                    period="2014-2020")
+    co01 = Indicator.objects.create(code="CO01", name_sv="Företag som får stöd", name_en="Enterprises supported",
+                                    unit_sv="företag", unit_en="enterprises", kind="output", period="2014-2020")
+    reviewed = {"status": "approved", "reviewed_at": now, "reviewed_by": coordinator, "reported_by": leader_a}
+    IndicatorValue.objects.create(project=project_a, indicator=co34, kind="target", value=500,
+                                  reference_date=datetime.date(2019, 1, 1), **reviewed)
+    IndicatorValue.objects.create(project=project_a, indicator=co34, kind="achieved", value=320,
+                                  reference_date=datetime.date(2021, 12, 31), **reviewed)
+    IndicatorValue.objects.create(project=project_b, indicator=co01, kind="achieved", value=12,
+                                  reference_date=datetime.date(2022, 6, 30), breakdown={"size": {"small": 12}},
+                                  **reviewed)
+    IndicatorValue.objects.create(project=project_b, indicator=co34, kind="achieved", value=99,
+                                  reference_date=datetime.date(2022, 6, 30), reported_by=leader_b)
+    IndicatorValue.objects.create(project=project_b, indicator=co34, kind="target", value=77,
+                                  reference_date=datetime.date(2019, 1, 1), reported_by=leader_b, status="returned",
+                                  reviewed_at=now, reviewed_by=coordinator,
+                                  review_comment="Fel enhet, ring mig på 070-765 43 21 eller cora@example.org.")
     return {"projects": [project_a, project_b, third], "event": meeting, "item": item, "news": news}

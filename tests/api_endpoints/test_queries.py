@@ -11,11 +11,12 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def many(make_project, county, other_portfolio):
-    """Twenty more projects, events, knowledge items and news, each with their lists filled."""
+def many(network, make_project, county, other_portfolio):
+    """Twenty more projects, events, knowledge items, news and approved values, each with their lists filled."""
     from samverka.knowledge.models import KnowledgeItem, NewsItem, Tag
     from samverka.meetings.models import Event
     from samverka.registry.models import CoFinancing
+    from samverka.results.models import Indicator, IndicatorValue
 
     now = timezone.now()
     tag = Tag.objects.create(name="mycket", slug="mycket")
@@ -30,6 +31,9 @@ def many(make_project, county, other_portfolio):
         item.tags.add(tag)
         news = NewsItem.objects.create(title=f"Nyhet {n}", lead="…", status="published", publish_at=now)
         news.portfolios.add(other_portfolio)
+        IndicatorValue.objects.create(project=project, indicator=Indicator.objects.get(code="CO34"), kind="achieved",
+                                      value=n, reference_date=datetime.date(2021, 1, 1), status="approved",
+                                      reviewed_at=now)
 
 
 ENDPOINTS = [
@@ -45,6 +49,11 @@ ENDPOINTS = [
     ("/events", {"portfolio": "fornybar-energi"}, 3),
     ("/knowledge", {}, 5),  # items, projects, portfolios, tags, attachments
     ("/news", {}, 4),  # items, portfolios, tags, attachments
+    ("/indicators", {}, 1),
+    ("/indicator-values", {}, 1),
+    ("/indicator-values", {"portfolio": "fornybar-energi", "county": "25"}, 3),
+    ("/statistics/funding", {}, 10),  # the statistics page's own: 4 label tables, 4 sums, 2 dates
+    ("/statistics/indicators", {}, 1),
 ]
 
 

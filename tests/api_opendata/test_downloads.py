@@ -84,8 +84,23 @@ def test_financing(client, network):  # noqa: F811
     assert document["items"][1]["cofinancing_public"] == "0.00"
 
 
+def test_indicator_values(client, network):  # noqa: F811
+    rows = list(csv.DictReader(io.StringIO(download(client, "indikatorer.csv")[1])))
+    assert [(r["case_number"], r["indicator"], r["kind"], r["value"]) for r in rows] == [
+        ("20200181", "CO34", "target", "500.000"),
+        ("20200181", "CO34", "achieved", "320.000"),
+        ("20200182", "CO01", "achieved", "12.000"),
+    ]
+    assert (rows[0]["indicator_en"], rows[0]["unit_sv"], rows[0]["reference_date"]) == (
+        "GHG emissions reduced", "ton CO2-ekvivalenter", "2019-01-01"
+    )
+    document = json.loads(download(client, "indikatorer.json")[1])
+    assert [item["value"] for item in document["items"]] == ["500.000", "320.000", "12.000"]
+
+
 def test_no_personal_data_in_any_file(client, network):  # noqa: F811
-    for name in ["projekt.csv", "projekt.json", "projekt.geojson", "finansiering.csv", "finansiering.json"]:
+    for name in ["projekt.csv", "projekt.json", "projekt.geojson", "finansiering.csv", "finansiering.json",
+                 "indikatorer.csv", "indikatorer.json"]:
         text = download(client, name)[1]
         assert not re.search(EMAIL, text), name
         assert not re.search(PHONE, text), name
@@ -98,7 +113,7 @@ def test_the_licence_is_configurable(client, network, settings):  # noqa: F811
     assert document["license"] == "https://data.norge.no/nlod/no/2.0"
 
 
-@pytest.mark.parametrize("name", ["finansiering.geojson", "personer.csv", "projekt.xlsx"])
+@pytest.mark.parametrize("name", ["finansiering.geojson", "indikatorer.geojson", "personer.csv", "projekt.xlsx"])
 def test_unknown_files_are_404(client, db, name):
     assert client.get(f"/oppna-data/{name}").status_code == 404
 
@@ -137,13 +152,14 @@ def test_catalogue_describes_each_dataset_and_file(client, network, settings):  
     assert catalogue["dcterms:license"] == {"@id": CC0}
     datasets = nodes_of(document, "dcat:Dataset")
     assert [d["@id"] for d in datasets] == ["http://testserver/oppna-data/#projekt",
-                                            "http://testserver/oppna-data/#finansiering"]
+                                            "http://testserver/oppna-data/#finansiering",
+                                            "http://testserver/oppna-data/#indikatorer"]
     registry = datasets[0]
     assert registry["dcterms:title"] == [{"@value": "Projektregistret", "@language": "sv"},
                                          {"@value": "The project registry", "@language": "en"}]
     assert registry["dcterms:modified"]["@type"] == "xsd:date"
     distributions = {d["@id"]: d for d in nodes_of(document, "dcat:Distribution")}
-    assert len(distributions) == 5
+    assert len(distributions) == 7
     csv_file = distributions["http://testserver/oppna-data/projekt.csv#distribution"]
     assert csv_file["dcat:downloadURL"] == {"@id": "http://testserver/oppna-data/projekt.csv"}
     assert csv_file["dcat:accessURL"] == {"@id": "http://testserver/oppna-data/"}
@@ -178,7 +194,7 @@ def test_catalogue_as_turtle(client, network):  # noqa: F811
 
 
 def test_catalogue_queries(client, network, django_assert_num_queries):  # noqa: F811
-    with django_assert_num_queries(2):  # the modification date of each dataset
+    with django_assert_num_queries(3):  # the modification date of each dataset
         graph(client)
 
 
@@ -224,6 +240,7 @@ def test_api_docs_page(client, db, django_assert_num_queries):
     assert html.count("<h1>") == 1
     assert '<h2 id="list_projects"><code>GET /api/v1/projects</code></h2>' in html
     assert "<code>limit (query)</code></th><td>integer, 1–500</td>" in html
+    assert '<td><a href="#schema-IndicatorSumOut">list of IndicatorSumOut</a></td>' in html
     assert '<h3 id="schema-ProjectDetailOut">ProjectDetailOut</h3>' in html
 
 

@@ -324,7 +324,8 @@ class SimilarityPosting(models.Model):
 
     class Meta:
         indexes = [
-            models.Index(fields=["stem", "source"], name="similarityposting_stem"),
+            # A stem's champion list: its postings of one kind, heaviest first.
+            models.Index(fields=["stem", "source", "-weight", "object_id"], name="similarityposting_champions"),
             models.Index(fields=["source", "object_id"], name="similarityposting_owner"),
         ]
 

@@ -45,7 +45,13 @@ def test_refresh_all_stores_ranked_lists_with_reasons(corpus, make_item):
     assert dict(SimilarityTerm.objects.values_list("stem", "documents")) == frequencies_from_profiles()
 
 
-def test_refreshing_one_source_finds_what_a_full_rebuild_finds(corpus, make_item):
+@pytest.mark.parametrize("champions", [200, 2])
+def test_refreshing_one_source_finds_what_a_full_rebuild_finds(corpus, make_item, monkeypatch, champions):
+    """The database's champion lists and the in-memory index read the same postings (with 2,
+    a list is cut: fewer candidates, and the same ones both ways)."""
+    from samverka.knowledge import similarity
+
+    monkeypatch.setattr(similarity, "CHAMPIONS", champions)
     make_item(projects=[corpus["a"]])
     related.refresh_all()
     before = list(Related.objects.order_by("source", "source_id", "target", "rank").values_list(

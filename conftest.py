@@ -53,6 +53,19 @@ def _plain_static_files(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(scope="session")
+def media_root(tmp_path_factory):
+    """One temporary directory for the files a test run stores (see ``_media_outside_the_checkout``)."""
+    return tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
+def _media_outside_the_checkout(settings, media_root):
+    # Files stored by a test (attachments, and the PDFs and chart that load_demo adds) go to a
+    # temporary directory, never to var/media; a test may still point MEDIA_ROOT elsewhere.
+    settings.MEDIA_ROOT = media_root
+
+
 @pytest.fixture
 def period(db):
     from samverka.registry.models import ProgrammePeriod

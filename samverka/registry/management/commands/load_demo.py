@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from samverka.knowledge.demo import load_knowledge_demo
 from samverka.meetings.demo import load_meetings_demo
 from samverka.polls.demo import load_polls_demo
 from samverka.registry.demo_data import load_demo
@@ -12,7 +13,8 @@ from samverka.results.demo import load_results_demo
 class Command(BaseCommand):
     help = (
         "Load the demo data: programme periods, programme areas and counties, portfolios, "
-        "programmes, about 120 fictional projects, demo people and the content pages. "
+        "programmes, about 120 fictional projects, demo people, the content pages, the 2020 "
+        "project-leader meetings and their poll, knowledge items and news. "
         "Adds only what is missing, so it is safe to run again."
     )
 
@@ -27,4 +29,9 @@ class Command(BaseCommand):
         polls = load_polls_demo()
         if options["verbosity"] > 1:
             self.stdout.write(polls.line())
+        # Tips from those meetings, results, news with the meetings' notes; then the search index
+        # and the "projects like yours" lists are rebuilt over everything above.
+        knowledge = load_knowledge_demo()
+        if options["verbosity"] > 1:
+            self.stdout.write(knowledge.line())
         load_results_demo()  # the demo projects' indicator values: targets, achieved, follow-ups

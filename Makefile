@@ -43,6 +43,7 @@ bench: install
 	$(PY) bench/tally_bench.py
 	$(PY) bench/api_bench.py
 	$(PY) bench/similarity_bench.py
+	$(PY) bench/subscriptions_bench.py
 
 check: install
 	$(PY) manage.py check

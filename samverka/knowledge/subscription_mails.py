@@ -166,7 +166,7 @@ def send_confirmation(*, subscription: Subscription, choices: Choices, language:
 # --- One item, to everyone who wants it -------------------------------------------------------
 
 
-def _claim(subscription: Subscription, source: str, object_id: int, status: str) -> Delivery | None:
+def _claim(subscription: Subscription, source: str, object_id: int, status=Status.QUEUED) -> Delivery | None:
     """Create the delivery row, committed; None if another run has it (or the subscription went)."""
     try:
         with transaction.atomic():
@@ -200,14 +200,26 @@ def deliver_item(*, source: str, object_id: int, followers: Followers | None = N
     followers = followers or Followers.load()
     wanting = followers.wanting(facts_for(source, item))
     had = set(Delivery.objects.filter(source=source, object_id=object_id).values_list("subscription_id", flat=True))
+    new = [subscription for subscription in wanting if subscription.pk not in had]
+    weekly = [s for s in new if s.frequency == Subscription.Frequency.WEEKLY]
+    # Rows that only wait for the digest go in one statement; a row another run made first is
+    # skipped by the constraint (so in a race the count may include it). A subscription ended
+    # since the list was read breaks the statement: then one by one, without it.
+    try:
+        with transaction.atomic():
+            Delivery.objects.bulk_create(
+                [Delivery(subscription=s, source=source, object_id=object_id, status=Status.PENDING, digest=True)
+                 for s in weekly],
+                ignore_conflicts=True,
+            )
+        summary.waiting = len(weekly)
+    except IntegrityError:
+        summary.waiting = sum(_claim(s, source, object_id, Status.PENDING) is not None for s in weekly)
     entries = {}
-    for subscription in wanting:
-        if subscription.pk in had:
-            continue
+    for subscription in new:
         if subscription.frequency == Subscription.Frequency.WEEKLY:
-            summary.waiting += _claim(subscription, source, object_id, Status.PENDING) is not None
             continue
-        delivery = _claim(subscription, source, object_id, Status.QUEUED)
+        delivery = _claim(subscription, source, object_id)
         if delivery is None:
             continue
         if subscription.language not in entries:
@@ -323,11 +335,10 @@ def send_digest(*, subscription: Subscription, now=None) -> Summary:
         claimable = Delivery.objects.filter(
             subscription=subscription, digest=True, status__in=[Status.PENDING, Status.FAILED]
         )
-        ids = list(claimable.select_for_update(skip_locked=True).values_list("pk", flat=True))
-        Delivery.objects.filter(pk__in=ids).update(status=Status.QUEUED, created_at=now)
-    if not ids:
+        deliveries = list(claimable.select_for_update(skip_locked=True))
+        Delivery.objects.filter(pk__in=[d.pk for d in deliveries]).update(status=Status.QUEUED, created_at=now)
+    if not deliveries:
         return summary
-    deliveries = list(Delivery.objects.filter(pk__in=ids))
     items = _load_items(deliveries)
     gone = [d.pk for d in deliveries if (d.source, d.object_id) not in items]
     Delivery.objects.filter(pk__in=gone).delete()

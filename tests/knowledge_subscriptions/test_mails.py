@@ -356,3 +356,19 @@ def test_a_digest_run_that_dies_after_its_claim_never_lists_those_items_again(ma
     Delivery.objects.update(created_at=timezone.now() - datetime.timedelta(hours=2))
     assert subscription_mails.send_due().stuck == 1
     assert smtp_server.messages == []
+
+
+def test_a_weekly_subscriber_gone_since_the_list_was_read_does_not_stop_the_others(make_subscription, make_news, smtp_server):
+    from samverka.knowledge.subscriptions import Followers
+
+    make_subscription("stays@example.net", frequency="weekly")
+    gone = make_subscription("gone@example.net", frequency="weekly")
+    make_subscription("now@example.net")
+    news = make_news()
+    followers = Followers.load()
+    gone.delete()
+    summary = subscription_mails.deliver_item(source="news", object_id=news.pk, followers=followers)
+    assert (summary.sent, summary.waiting) == (1, 1)
+    assert list(Delivery.objects.order_by("status").values_list("subscription__email", "status")) == [
+        ("stays@example.net", "pending"), ("now@example.net", "sent")
+    ]

@@ -431,3 +431,14 @@ def test_download_and_erasure(project_a, project_b, leader_a, leader_b):
     wish.refresh_from_db()
     assert wish.created_by is None and wish.text == "Gemensam konferens."  # the project's wish stays
     assert not CooperationRequest.objects.exists()
+
+
+def test_wish_form_pages_queries(leader_a_client, project_a, django_assert_num_queries):
+    wish = CooperationWish.objects.create(project=project_a, text="Gemensam konferens.")
+
+    # session, person; the project; the role that lets her manage its wishes
+    with django_assert_num_queries(4):
+        assert leader_a_client.get(en("cooperation_wish_add", pk=project_a.pk)).status_code == 200
+    # session, person; the wish with its project; the role
+    with django_assert_num_queries(4):
+        assert leader_a_client.get(en("cooperation_wish_edit", pk=wish.pk)).status_code == 200

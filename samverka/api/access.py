@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, JsonResponse
 
-ALLOWED_METHODS = "GET, HEAD, OPTIONS"
+ALLOWED_METHODS = "GET, OPTIONS"
 
 
 def client_address(request) -> str:

@@ -27,7 +27,7 @@ def test_preflight_for_get(client, db):
     )
     assert response.status_code == 204
     assert response["Access-Control-Allow-Origin"] == "*"
-    assert response["Access-Control-Allow-Methods"] == "GET, HEAD, OPTIONS"
+    assert response["Access-Control-Allow-Methods"] == "GET, OPTIONS"
     assert response["Access-Control-Max-Age"] == "86400"
 
 

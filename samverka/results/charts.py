@@ -9,9 +9,9 @@ needed under the Content-Security-Policy.
 from dataclasses import dataclass
 from decimal import Decimal
 
-WIDTH = 640
+WIDTH = 720
 LABEL_WIDTH = 220
-BAR_SPACE = 320
+BAR_SPACE = 330  # what is left on the right holds the figure written after the bar
 ROW_HEIGHT = 28
 
 

@@ -48,19 +48,30 @@ class Place:
     text: str = ""  # the figure as the page shows it
 
 
-def shade_of(value, top) -> int:
-    """0 for nothing, else 1…SHADES in equal steps up to the largest figure."""
-    if not value or not top:
+def shade_of(value, low, high) -> int:
+    """0 for nothing, else 1…SHADES in equal steps from the smallest figure above nothing to the
+    largest (regions often differ by little, and steps from zero would shade them all alike)."""
+    if not value:
         return 0
-    return max(1, min(SHADES, math.ceil(value * SHADES / top)))
+    if high <= low:
+        return SHADES
+    return max(1, min(SHADES, math.ceil((value - low) * SHADES / (high - low)) or 1))
 
 
-def legend(top) -> list[tuple[int, object, object]]:
+def legend(low, high) -> list[tuple[int, object, object]]:
     """``[(shade, from, to)]``: the figure range of each shade; shade 0 is nothing."""
-    if not top:
+    if not high:
         return [(0, 0, 0)]
-    steps = [top * step / SHADES for step in range(SHADES + 1)]
+    if high <= low:
+        return [(0, 0, 0), (SHADES, low, high)]
+    steps = [low + (high - low) * step / SHADES for step in range(SHADES + 1)]
     return [(0, 0, 0)] + [(shade, steps[shade - 1], steps[shade]) for shade in range(1, SHADES + 1)]
+
+
+def extent(places) -> tuple:
+    """The smallest figure above nothing and the largest, or (0, 0)."""
+    figures = [place.value for place in places if place.value]
+    return (min(figures), max(figures)) if figures else (0, 0)
 
 
 def places(level: str, rows, value_of, link_of) -> list[Place]:
@@ -88,7 +99,7 @@ def places(level: str, rows, value_of, link_of) -> list[Place]:
                 href=link_of(row) if row and row.slug else "",
             )
         )
-    top = max((place.value for place in result), default=0)
+    low, high = extent(result)
     for place in result:
-        place.shade = shade_of(place.value, top)
+        place.shade = shade_of(place.value, low, high)
     return result

@@ -186,14 +186,13 @@ def statistics_map(request):
     places = maps.places(level, rows, value_of, lambda row: f"{list_url}?{level}={row.slug}")
 
     def shown(value):
-        return format_money(value, currency) if measure == "funding" else format_quantity(value)
+        return format_money(value, currency) if measure == "funding" else format_quantity(round(value))
 
     for place in places:
         place.text = shown(place.value)
-    top = max((place.value for place in places), default=0)
     legend = [
         {"shade": shade, "low": shown(low), "high": shown(high), "places": [p for p in places if p.shade == shade]}
-        for shade, low, high in maps.legend(top)
+        for shade, low, high in maps.legend(*maps.extent(places))
     ]
     return render(
         request,

@@ -33,9 +33,19 @@ def test_the_boundaries_are_light():
     assert maps.GEO.stat().st_size < 40_000
 
 
-@pytest.mark.parametrize("value, shade", [(0, 0), (1, 1), (25, 1), (26, 2), (50, 2), (75, 3), (76, 4), (100, 4)])
-def test_shades_in_equal_steps(value, shade):
-    assert maps.shade_of(value, 100) == shade
+@pytest.mark.parametrize(
+    "value, shade", [(0, 0), (20, 1), (40, 1), (41, 2), (60, 2), (80, 3), (81, 4), (100, 4)]
+)
+def test_shades_in_equal_steps_from_the_smallest_figure(value, shade):
+    assert maps.shade_of(value, 20, 100) == shade
+
+
+def test_one_figure_everywhere_is_the_darkest_shade():
+    assert maps.shade_of(7, 7, 7) == 4 and maps.legend(7, 7) == [(0, 0, 0), (4, 7, 7)]
+
+
+def test_legend_steps():
+    assert maps.legend(20, 100) == [(0, 0, 0), (1, 20, 40), (2, 40, 60), (3, 60, 80), (4, 80, 100)]
 
 
 def test_area_map_links_each_area_to_the_filtered_project_list(client, funded):
@@ -53,7 +63,7 @@ def test_county_map_by_number_of_projects(client, funded):
     page = client.get(en("results:map") + "?level=county&measure=projects").content.decode()
     assert page.count('class="map-place') == 21
     assert '<a href="/en/projekt/?county=norrbottens-lan" class="map-place shade-4" aria-label="Norrbottens län: 2">' in page
-    assert '<a href="/en/projekt/?county=lan-12" class="map-place shade-2" aria-label="Län 12: 1">' in page
+    assert '<a href="/en/projekt/?county=lan-12" class="map-place shade-1" aria-label="Län 12: 1">' in page
 
 
 def test_map_in_euros(client, funded, settings):
@@ -65,7 +75,7 @@ def test_map_in_euros(client, funded, settings):
 def test_legend_names_the_areas_of_each_shade(client, funded):
     page = client.get(en("results:map")).content.decode()
     legend = page[page.index('<ul class="legend">'):page.index("</ul>", page.index('<ul class="legend">'))]
-    assert 'SEK 4,500,000 to SEK 6,000,000:' in legend and '<a href="/en/projekt/?area=ovre-norrland">Övre Norrland</a>' in legend
+    assert 'SEK 4,750,000 to SEK 6,000,000:' in legend and '<a href="/en/projekt/?area=ovre-norrland">Övre Norrland</a>' in legend
 
 
 def test_table_alternative(client, funded):

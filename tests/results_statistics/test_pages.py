@@ -62,7 +62,7 @@ def test_page_shows_indicators_and_engagement(client, values, meetings):
 
 def test_charts_are_hidden_beside_their_tables(client, registry):
     page = client.get(en("results:statistics")).content.decode()
-    assert page.count('<svg class="bar-chart"') == page.count('aria-hidden="true" focusable="false"') >= 2
+    assert page.count('<svg class="stat-chart"') == page.count('aria-hidden="true" focusable="false"') >= 2
 
 
 def test_wrong_method(client):

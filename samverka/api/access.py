@@ -98,4 +98,4 @@ class OpenDataMiddleware:
     def __call__(self, request):
         if not request.path.startswith("/api/"):
             return self.get_response(request)
-        return serve(request, lambda request: self.get_response(request))
+        return serve(request, self.get_response)

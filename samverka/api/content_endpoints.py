@@ -7,7 +7,7 @@ are published and due. Each list pages by a signed keyset cursor, newest first.
 
 from typing import Literal
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from ninja import Field, Query, Router, Schema
 
 from samverka.knowledge.models import Attachment, KnowledgeItem, NewsItem
@@ -74,7 +74,7 @@ def list_events(request, filters: Query[EventFilters], paging: Query[PageParams]
     if filters.year:
         events = events.filter(starts_at__year=filters.year)
     if filters.q:
-        events = events.filter(title__icontains=filters.q)
+        events = events.filter(Q(title__icontains=filters.q) | Q(description__icontains=filters.q))
     return page(
         request, events, endpoint="events", ordering=Ordering(("-starts_at", "-id")), paging=paging,
         filters=params.filters_of(filters), out=event_out,
@@ -129,7 +129,7 @@ def list_knowledge(request, filters: Query[KnowledgeFilters], paging: Query[Page
     if filters.year:
         items = items.filter(published_at__year=filters.year)
     if filters.q:
-        items = items.filter(title__icontains=filters.q)
+        items = items.filter(Q(title__icontains=filters.q) | Q(lead__icontains=filters.q))
     return page(
         request, items, endpoint="knowledge", ordering=Ordering(("-published_at", "-id")), paging=paging,
         filters=params.filters_of(filters), out=knowledge_out,
@@ -171,7 +171,7 @@ def list_news(request, filters: Query[NewsFilters], paging: Query[PageParams]):
     if filters.year:
         items = items.filter(publish_at__year=filters.year)
     if filters.q:
-        items = items.filter(title__icontains=filters.q)
+        items = items.filter(Q(title__icontains=filters.q) | Q(lead__icontains=filters.q))
     return page(
         request, items, endpoint="news", ordering=Ordering(("-publish_at", "-id")), paging=paging,
         filters=params.filters_of(filters), out=news_out,

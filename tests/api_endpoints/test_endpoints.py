@@ -198,3 +198,9 @@ def test_times_are_utc_iso_8601(client, network):
     event = items(client, "/events")[0]
     assert datetime.datetime.fromisoformat(event["starts_at"]) == network["event"].starts_at.replace(microsecond=(
         network["event"].starts_at.microsecond // 1000 * 1000))
+
+
+def test_text_search_reads_the_lead_of_knowledge_and_news(client, network):
+    assert [k["title"] for k in items(client, "/knowledge", q="bjud in")] == ["Tips om spridningskonferenser"]
+    assert [n["title"] for n in items(client, "/news", q="fyrtio")] == ["Nätverket samlades i Luleå"]
+    assert [e["title"] for e in items(client, "/events", q="digitalt")] == ["Projektledarträff i november"]

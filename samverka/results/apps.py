@@ -7,4 +7,6 @@ class ResultsConfig(AppConfig):
     verbose_name = _("Results and statistics")
 
     def ready(self):
-        from . import privacy  # noqa: F401  registers the eraser with accounts
+        from . import freshness, privacy  # noqa: F401  privacy registers the eraser with accounts
+
+        freshness.connect()

@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import statistics
+from . import freshness, statistics
 
 FUNDING_TABLES = {
     "portfolios": ("portfolio", lambda: _("Portfolio")),
@@ -40,7 +40,7 @@ def number(value) -> str:
 
 
 def rows_for(table: str, currency: str):
-    """The heading and rows of one table, computed afresh."""
+    """The heading and rows of one table: the same figures as the page (see freshness.py)."""
     if table in FUNDING_TABLES:
         group, heading = FUNDING_TABLES[table]
         money = [
@@ -59,7 +59,7 @@ def rows_for(table: str, currency: str):
                     for money in (row.total_budget, row.eu_funding, row.public, row.private)
                 ),
             ]
-            for row in statistics.funding().tables[group]
+            for row in freshness.figures({"funding": statistics.funding})["funding"].tables[group]
         ]
         return header, body
     if table in INDICATOR_TABLES:
@@ -73,10 +73,12 @@ def rows_for(table: str, currency: str):
                 cell(row.group), cell(row.code), cell(row.name), cell(row.unit), number(row.baseline),
                 number(row.target), number(row.achieved), number(row.share), number(row.follow_up), row.projects,
             ]
-            for row in statistics.indicator_sums(by)
+            for row in freshness.figures({f"indicators_by_{by}": lambda: statistics.indicator_sums(by)})[
+                f"indicators_by_{by}"
+            ]
         ]
         return header, body
-    figures = statistics.engagement()
+    figures = freshness.figures({"engagement": statistics.engagement})["engagement"]
     if table == "engagement":
         header = [_("Portfolio"), _("Projects invited"), _("Projects that came"), _("Projects that never came")]
         body = [[cell(row["label"]), row["invited"], row["attended"], row["never"]] for row in figures.portfolios]

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from samverka.registry.models import Project
 
-from . import charts, exports, maps, services, statistics
+from . import charts, exports, freshness, maps, services, statistics
 from .forms import ReportValueForm, ReviewForm
 from .models import IndicatorValue
 from .rules import can_report_values, can_review_values
@@ -126,9 +126,16 @@ def _funding_chart(rows, currency):
 @require_GET
 def statistics_page(request):
     currency = currency_of(request)
-    funding = statistics.funding()
-    by_portfolio = statistics.indicator_sums("portfolio")
-    engagement = statistics.engagement()
+    figures = freshness.figures({
+        "funding": statistics.funding,
+        "last_updated": statistics.last_updated,
+        "indicators_by_portfolio": lambda: statistics.indicator_sums("portfolio"),
+        "indicators_by_programme": lambda: statistics.indicator_sums("programme"),
+        "engagement": statistics.engagement,
+    })
+    funding = figures["funding"]
+    by_portfolio = figures["indicators_by_portfolio"]
+    engagement = figures["engagement"]
     attended_rows = [{"label": str(count), "projects": projects} for count, projects in engagement.attended_counts]
     return render(
         request,
@@ -139,7 +146,7 @@ def statistics_page(request):
             "eur_rate": settings.EUR_RATE,
             "funding": funding,
             "total": funding.total,
-            "last_updated": statistics.last_updated(),
+            "last_updated": figures["last_updated"],
             "portfolio_chart": _funding_chart(funding.tables["portfolio"], currency),
             "area_chart": _funding_chart(funding.tables["area"], currency),
             "indicators_by_portfolio": by_portfolio,
@@ -149,7 +156,7 @@ def statistics_page(request):
                 label_of=lambda row: f"{row.code} · {row.group}",
                 text_of=lambda row: f"{format_quantity(row.share)} %",
             ),
-            "indicators_by_programme": statistics.indicator_sums("programme"),
+            "indicators_by_programme": figures["indicators_by_programme"],
             "engagement": engagement,
             "attended_chart": charts.bars(
                 attended_rows,
@@ -176,8 +183,8 @@ def statistics_map(request):
     currency = currency_of(request)
     level = request.GET.get("level") if request.GET.get("level") in ("area", "county") else "area"
     measure = request.GET.get("measure") if request.GET.get("measure") in MEASURES else "funding"
-    funding = statistics.funding()
-    rows = funding.tables[level]
+    figures = freshness.figures({"funding": statistics.funding, "last_updated": statistics.last_updated})
+    rows = figures["funding"].tables[level]
     list_url = reverse("registry:project_list")
 
     def value_of(row):
@@ -205,6 +212,6 @@ def statistics_map(request):
             "view_box": maps.outlines()["view_box"],
             "legend": legend,
             "rows": rows,
-            "last_updated": statistics.last_updated(),
+            "last_updated": figures["last_updated"],
         },
     )

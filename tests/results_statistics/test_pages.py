@@ -152,3 +152,32 @@ def test_csv_query_count_does_not_grow(client, bulk, django_assert_num_queries, 
     bulk(number)
     with django_assert_num_queries(8):
         client.get(en("results:statistics_csv", table="counties"))
+
+
+def test_figures_come_from_the_cache_until_the_data_changes(
+    client, registry, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    from samverka.registry.models import CoFinancing
+
+    client.get(en("results:statistics"))
+    with django_assert_num_queries(0):
+        assert "SEK 6,800,000" in client.get(en("results:statistics")).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        CoFinancing.objects.create(project=registry["p1"], financier="Kommunen", amount=Decimal("1000"))
+    with django_assert_num_queries(QUERIES):
+        assert "SEK 3,501,000" in client.get(en("results:statistics")).content.decode()
+
+
+def test_a_change_of_counties_starts_a_new_generation(client, registry, skane, django_capture_on_commit_callbacks):
+    rows = rows_of(client.get(en("results:statistics_csv", table="counties")))
+    assert rows[1][:2] == ["Skåne län", "2"]  # P2 and P3
+    with django_capture_on_commit_callbacks(execute=True):
+        registry["p1"].counties.add(skane)
+    assert rows_of(client.get(en("results:statistics_csv", table="counties")))[1][:2] == ["Skåne län", "3"]
+
+
+def test_each_language_has_its_own_figures(client, registry):
+    assert "Renewable energy" in client.get(en("results:statistics")).content.decode()
+    with override("sv"):
+        swedish = reverse("results:statistics")
+    assert "Förnybar energi" in client.get(swedish).content.decode()

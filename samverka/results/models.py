@@ -95,16 +95,15 @@ class IndicatorValueQuerySet(models.QuerySet):
     def latest(self):
         """Per project, indicator, kind and phase, only the value with the newest reference date
         (values are cumulative, so the newest one is the project's figure); among approved values
-        when chained after ``counted()``."""
+        when chained after ``counted()``. There is one value per date (``indicatorvalue_one_per_date``),
+        so no tie to break."""
         newer = IndicatorValue.objects.filter(
-            project=OuterRef("project"),
+            status=OuterRef("status"),
             indicator=OuterRef("indicator"),
+            project=OuterRef("project"),
             kind=OuterRef("kind"),
             phase=OuterRef("phase"),
-            status=OuterRef("status"),
-        ).filter(
-            Q(reference_date__gt=OuterRef("reference_date"))
-            | Q(reference_date=OuterRef("reference_date"), pk__gt=OuterRef("pk"))
+            reference_date__gt=OuterRef("reference_date"),
         )
         return self.filter(~Exists(newer))
 

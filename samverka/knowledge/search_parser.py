@@ -101,8 +101,11 @@ class Compiled:
     def __bool__(self):
         return bool(self.groups)
 
-    def tsquery(self) -> str:
-        """Text for ``to_tsquery(<config>, …)``: PostgreSQL stems the words itself."""
+    def tsquery(self, part: str = "all") -> str:
+        """Text for ``to_tsquery(<config>, …)``: PostgreSQL stems the words itself.
+
+        ``part`` is "all", "included" (the groups) or "excluded" (any excluded term, un-negated).
+        """
 
         def one(term: Stemmed) -> str:
             text = " <-> ".join(f"'{word}'" for word in term.words)
@@ -111,13 +114,15 @@ class Compiled:
         def any_of(terms: list[Stemmed]) -> str:
             return "(" + " | ".join(one(term) for term in terms) + ")"
 
+        if part == "excluded":
+            return any_of(self.excluded) if self.excluded else ""
         text = " & ".join(any_of(group) for group in self.groups)
-        if self.excluded:
+        if self.excluded and part == "all":
             text += " & !" + any_of(self.excluded)
         return text
 
-    def fts5(self) -> str:
-        """An FTS5 ``MATCH`` expression over the stems stored in the FTS5 table."""
+    def fts5(self, part: str = "all") -> str:
+        """An FTS5 ``MATCH`` expression over the stems stored in the FTS5 table (``part`` as above)."""
 
         def one(term: Stemmed) -> str:
             return '"' + " ".join(term.stems) + '"' + ("*" if term.prefix else "")
@@ -125,8 +130,10 @@ class Compiled:
         def any_of(terms: list[Stemmed]) -> str:
             return "(" + " OR ".join(one(term) for term in terms) + ")"
 
+        if part == "excluded":
+            return any_of(self.excluded) if self.excluded else ""
         text = " AND ".join(any_of(group) for group in self.groups)
-        if self.excluded:
+        if self.excluded and part == "all":
             text += " NOT " + any_of(self.excluded)
         return text
 

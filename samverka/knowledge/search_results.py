@@ -4,14 +4,15 @@
 counts and the total, one for the page of results (with snippets). Both share the matching
 part, which is the only part that differs between the engines:
 
-- PostgreSQL: ``vector @@ to_tsquery(<config>, …)`` per language (served by the GIN index),
-  ranked by ``ts_rank`` (weights A 1.0, B 0.4, C 0.2 by default), snippets by ``ts_headline``.
-- SQLite: FTS5 ``MATCH`` on the stems, ranked by ``bm25`` with the same weights, snippets made
-  in Python by marking the words whose stem the query looks for.
+- PostgreSQL: ``vector @@ (to_tsquery('swedish', …) || to_tsquery('english', …))``, served by
+  the GIN index, ranked by ``ts_rank`` (weights A 1.0, B 0.4, C 0.2), snippets by ``ts_headline``.
+- SQLite: FTS5 ``MATCH`` of the Swedish and the English stems OR-ed, ranked by ``bm25`` with the
+  same weights, snippets made in Python by marking the words whose stem the query looks for.
 
-A Swedish entry is matched with the query's Swedish stems and an English one with its English
-stems (``search_parser.compile_query``). Results in the page's language come first, then by
-rank. Facets are counted the usual way: each facet's counts apply the other facets' filters but
+The query is read once (``search_parser``) and spoken to both engines in both languages, so an
+English word finds English entries and a Swedish one Swedish entries. Results in the page's
+language come first, then by rank; when more than ``RANK_LIMIT`` entries match, only the newest
+``RANK_LIMIT`` of them are ranked (see the benchmark, ``bench/search_bench.py``). Facets are counted the usual way: each facet's counts apply the other facets' filters but
 not its own, so ticking one kind still shows how many of the other kinds there are. A news item
 set to appear later is left out until its time.
 """
@@ -156,37 +157,44 @@ def _filter_sql(filters: Filters) -> tuple[str, list]:
 
 
 def _facet_sql(engine, filters: Filters, now) -> tuple[str, list]:
-    """Counts per facet value (each facet under the other facets' filters) and the total."""
-    conditions = _conditions(filters)
+    """Counts per facet value (each facet under the other facets' filters) and the total.
+
+    Only the filtered facets get a flag column: an unfiltered facet is no condition at all,
+    which keeps the planner's row estimates (and so its join choices) right.
+    """
+    conditions = {facet: c for facet, c in _conditions(filters).items() if c[0] != "1=1"}
     match_sql, match_params = engine.condition(now)
-    flags = ", ".join(f"CASE WHEN {sql} THEN 1 ELSE 0 END AS f_{facet}" for facet, (sql, _) in conditions.items())
+    flags = "".join(f", CASE WHEN {sql} THEN 1 ELSE 0 END AS f_{facet}" for facet, (sql, _) in conditions.items())
     params = [p for _, ps in conditions.values() for p in ps] + match_params
 
-    def others(facet):
-        return " AND ".join(f"h.f_{other} = 1" for other in conditions if other != facet)
+    def where(*extra, but=None):
+        parts = [*extra, *(f"h.f_{facet} = 1" for facet in conditions if facet != but)]
+        return "WHERE " + " AND ".join(parts) if parts else ""
 
-    every = " AND ".join(f"h.f_{facet} = 1" for facet in conditions)
     sql = f"""
-        WITH h AS (SELECT e.id, e.kind, e.year, {flags} FROM {ENTRY} e WHERE {match_sql})
-        SELECT 'kind', h.kind, COUNT(*) FROM h WHERE {others("kind")} GROUP BY h.kind
+        WITH h AS (SELECT e.id, e.kind, e.year{flags} FROM {ENTRY} e WHERE {match_sql})
+        SELECT 'kind', h.kind, COUNT(*) FROM h {where(but="kind")} GROUP BY h.kind
         UNION ALL
-        SELECT 'year', CAST(h.year AS TEXT), COUNT(*) FROM h WHERE h.year IS NOT NULL AND {others("year")} GROUP BY h.year
+        SELECT 'year', CAST(h.year AS TEXT), COUNT(*) FROM h {where("h.year IS NOT NULL", but="year")} GROUP BY h.year
         UNION ALL
         SELECT 'portfolio', CAST(l.portfolio_id AS TEXT), COUNT(*) FROM h JOIN {PORTFOLIO_LINKS} l ON l.searchentry_id = h.id
-            WHERE {others("portfolio")} GROUP BY l.portfolio_id
+            {where(but="portfolio")} GROUP BY l.portfolio_id
         UNION ALL
         SELECT 'area', CAST(l.region_id AS TEXT), COUNT(*) FROM h JOIN {AREA_LINKS} l ON l.searchentry_id = h.id
-            WHERE {others("area")} GROUP BY l.region_id
+            {where(but="area")} GROUP BY l.region_id
         UNION ALL
-        SELECT 'total', NULL, COUNT(*) FROM h WHERE {every}
+        SELECT 'total', NULL, COUNT(*) FROM h {where()}
     """
     return sql, params
 
 
 DUE = "(e.source <> 'news' OR e.published_at <= %s)"
 COLUMNS = "e.id, e.source, e.object_id, e.kind, e.language, e.title, e.year, e.published_at"
-IN_LANGUAGE = {"sv": "e.language <> 'en'", "en": "e.language = 'en'"}
-ORDER = "CASE WHEN {prefix}language = %s THEN 0 ELSE 1 END, {rank} DESC, {prefix}id"
+# Past this many matches only the newest RANK_LIMIT (in the page's language first) are ranked:
+# ranking reads every candidate's whole vector, and a word found in most entries says little.
+RANK_LIMIT = 1000
+CANDIDATES = "ORDER BY CASE WHEN e.language = %s THEN 0 ELSE 1 END, e.id DESC LIMIT %s"
+ORDER = "CASE WHEN language = %s THEN 0 ELSE 1 END, rank DESC, id"
 
 
 # --- PostgreSQL -------------------------------------------------------------------------------
@@ -196,45 +204,44 @@ class _PostgreSQL:
     CONFIGS = {"sv": "swedish", "en": "english"}
 
     def __init__(self, compiled: dict[str, Compiled]):
-        self.compiled = compiled
-        # (condition on the entry's language, to_tsquery expression, its text) per language.
-        self.branches = [
-            (IN_LANGUAGE[lang], f"to_tsquery('{self.CONFIGS[lang]}', %s)", c.tsquery()) for lang, c in compiled.items()
-        ]
+        # The Swedish and the English reading OR-ed into one tsquery: one GIN index condition that
+        # needs no recheck (so matching never reads the vectors), and English words find English
+        # entries. An excluded word is excluded in either reading.
+        def either(part):
+            texts = [(lang, c.tsquery(part)) for lang, c in compiled.items() if c.tsquery(part)]
+            sql = " || ".join(f"to_tsquery('{self.CONFIGS[lang]}', %s)" for lang, _ in texts)
+            return sql, [text for _, text in texts]
+
+        included, self.params = either("included")
+        excluded, excluded_params = either("excluded")
+        self.query = f"({included})"
+        if excluded:
+            self.query = f"({included}) && !!({excluded})"
+            self.params += excluded_params
 
     def condition(self, now) -> tuple[str, list]:
-        """Matching entries, in a form the GIN index serves (a bitmap OR of one scan per language)."""
-        sql = " OR ".join(f"({language} AND e.vector @@ {query})" for language, query, _ in self.branches)
-        return f"({sql}) AND {DUE}", [*(text for _, _, text in self.branches), now]
-
-    def _query(self) -> tuple[str, list]:
-        """The query in the entry's own language, as one SQL expression."""
-        if len(self.branches) == 1:
-            return self.branches[0][1], [self.branches[0][2]]
-        cases = " ".join(f"WHEN {language} THEN {query}" for language, query, _ in self.branches)
-        return f"CASE {cases} END", [text for _, _, text in self.branches]
+        return f"e.vector @@ ({self.query}) AND {DUE}", [*self.params, now]
 
     def page_sql(self, filters: tuple[str, list], now, language: str, offset: int) -> tuple[str, list]:
         match, match_params = self.condition(now)
-        query, query_params = self._query()
-        outer_query = query.replace("e.language", "language")
-        # Rank and order in the inner query; headlines only for the page's rows.
+        # Candidates first (no vector read), then rank them, then headlines for the page's rows only.
         sql = f"""
             SELECT id, source, object_id, kind, language, title, year, published_at,
                    ts_headline((CASE WHEN language = 'en' THEN 'english' ELSE 'swedish' END)::regconfig,
-                               lead || ' ' || body, {outer_query}, %s)
+                               lead || ' ' || body, ({self.query}), %s)
             FROM (
-                SELECT {COLUMNS}, e.lead, e.body, ts_rank(e.vector, {query}) AS rank
-                FROM {ENTRY} e
-                WHERE {match} AND {filters[0]}
-                ORDER BY {ORDER.format(prefix="e.", rank="rank")}
-                LIMIT %s OFFSET %s
+                SELECT *, ts_rank(vector, ({self.query})) AS rank FROM (
+                    SELECT {COLUMNS}, e.lead, e.body, e.vector FROM {ENTRY} e
+                    WHERE {match} AND {filters[0]} {CANDIDATES}
+                ) candidates
+                ORDER BY {ORDER} LIMIT %s OFFSET %s
             ) page
-            ORDER BY {ORDER.format(prefix="", rank="rank")}
+            ORDER BY {ORDER}
         """
         params = [
-            *query_params, HEADLINE_OPTIONS,
-            *query_params, *match_params, *filters[1], language, PER_PAGE, offset,
+            *self.params, HEADLINE_OPTIONS,
+            *self.params, *match_params, *filters[1], language, RANK_LIMIT,
+            language, PER_PAGE, offset,
             language,
         ]
         return sql, params
@@ -253,35 +260,32 @@ class _SQLite:
 
     def __init__(self, compiled: dict[str, Compiled]):
         self.compiled = compiled
+        # The Swedish and the English reading OR-ed, an excluded word excluded in either, as on PostgreSQL.
+        self.match = "(" + " OR ".join(f"({c.fts5('included')})" for c in compiled.values()) + ")"
+        excluded = [f"({c.fts5('excluded')})" for c in compiled.values() if c.fts5("excluded")]
+        if excluded:
+            self.match += " NOT (" + " OR ".join(excluded) + ")"
 
     def condition(self, now) -> tuple[str, list]:
-        parts = [
-            f"({IN_LANGUAGE[lang]} AND e.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s))"
-            for lang in self.compiled
-        ]
-        return f"({' OR '.join(parts)}) AND {DUE}", [*(c.fts5() for c in self.compiled.values()), now]
+        return f"e.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s) AND {DUE}", [self.match, now]
 
     def page_sql(self, filters: tuple[str, list], now, language: str, offset: int) -> tuple[str, list]:
-        # bm25() needs the FTS5 table in the same SELECT as its MATCH: one ranked branch per language.
-        branches = [
-            f"SELECT {FTS_TABLE}.rowid AS id, -bm25({FTS_TABLE}, {self.WEIGHTS}) AS rank FROM {FTS_TABLE} "
-            f"JOIN {ENTRY} e ON e.id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH %s AND {IN_LANGUAGE[lang]} AND {DUE}"
-            for lang in self.compiled
-        ]
-        hits_params = [p for c in self.compiled.values() for p in (c.fts5(), now)]
+        match, match_params = self.condition(now)
+        # bm25() needs the FTS5 table in the same SELECT as its MATCH.
         sql = f"""
-            SELECT {COLUMNS}, e.lead, e.body
-            FROM ({" UNION ALL ".join(branches)}) hits JOIN {ENTRY} e ON e.id = hits.id
-            WHERE {filters[0]}
-            ORDER BY {ORDER.format(prefix="e.", rank="hits.rank")}
-            LIMIT %s OFFSET %s
+            SELECT * FROM (
+                SELECT {COLUMNS}, e.lead, e.body FROM {ENTRY} e WHERE {match} AND {filters[0]} {CANDIDATES}
+            ) candidates
+            JOIN (SELECT rowid AS hit, -bm25({FTS_TABLE}, {self.WEIGHTS}) AS rank FROM {FTS_TABLE}
+                  WHERE {FTS_TABLE} MATCH %s) hits ON hits.hit = candidates.id
+            ORDER BY {ORDER} LIMIT %s OFFSET %s
         """
-        return sql, [*hits_params, *filters[1], language, PER_PAGE, offset]
+        return sql, [*match_params, *filters[1], language, RANK_LIMIT, self.match, language, PER_PAGE, offset]
 
     def result(self, row) -> Result:
-        *fields, lead, body = row
+        *fields, lead, body, _hit, _rank = row
         fields[7] = _aware(fields[7])
-        compiled = self.compiled.get("en" if fields[4] == "en" else "sv")
+        compiled = self.compiled.get("en" if fields[4] == "en" else "sv") or next(iter(self.compiled.values()))
         return Result(*fields[1:], snippet=snippet(f"{lead} {body}", compiled))
 
 

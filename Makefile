@@ -41,6 +41,7 @@ bench: install
 	$(PY) bench/import_bench.py
 	$(PY) bench/meetings_bench.py
 	$(PY) bench/tally_bench.py
+	$(PY) bench/search_bench.py
 	$(PY) bench/statistics_bench.py
 	$(PY) bench/api_bench.py
 	$(PY) bench/similarity_bench.py

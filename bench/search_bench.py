@@ -6,7 +6,8 @@ search function and through the whole /sok/ page.
     .venv/bin/python bench/search_bench.py --entries 20000 --runs 10 --fresh
 
 The database (``DATABASE_URL``, by default samverka_bench_search on 127.0.0.1) is created and
-migrated when missing and seeded when it does not hold ``--entries`` entries (``--fresh`` seeds
+migrated when missing (with ``random_page_cost = 1.1`` and ``jit = off``, as
+docs/deployment.md asks for on SSD storage) and seeded when it does not hold ``--entries`` entries (``--fresh`` seeds
 again): six portfolios, eight programme areas and entries whose Swedish text (one in ten in
 English) is put together from word lists of the low-carbon theme (projects, tips, results,
 news and events), inserted with ``bulk_create`` and given their vectors by one SQL ``UPDATE``.
@@ -235,6 +236,9 @@ def main():
     with psycopg.connect(admin, autocommit=True) as connection:
         if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
             connection.execute(f'CREATE DATABASE "{name}"')
+        # The settings docs/deployment.md asks for on SSD storage (see there for why).
+        connection.execute(f'ALTER DATABASE "{name}" SET random_page_cost = 1.1')
+        connection.execute(f'ALTER DATABASE "{name}" SET jit = off')
 
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samverka.settings")

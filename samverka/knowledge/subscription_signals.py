@@ -11,13 +11,18 @@ from django.utils import timezone
 
 from samverka.meetings.models import Event
 
-from .models import KnowledgeItem, NewsItem
+from .models import KnowledgeItem, NewsItem, Subscription
 
 
 def _deliver_after_commit(source: str, object_id: int) -> None:
     from .tasks import deliver_subscription_item
 
-    transaction.on_commit(lambda: deliver_subscription_item.enqueue(source=source, object_id=object_id))
+    def enqueue():
+        # Most publications in a young network have no subscriber yet: no task for nobody.
+        if Subscription.objects.filter(confirmed_at__isnull=False).exists():
+            deliver_subscription_item.enqueue(source=source, object_id=object_id)
+
+    transaction.on_commit(enqueue)
 
 
 def knowledge_item_saved(sender, instance: KnowledgeItem, **kwargs) -> None:

@@ -35,7 +35,8 @@ def test_publishing_a_knowledge_item_mails_its_subscribers(make_subscription, le
     assert mail["to"] == ["tips@example.net"] and "Studiebesök lockar" in mail["subject"]
 
 
-def test_a_news_item_due_now_is_enqueued_and_a_later_one_is_not(make_news):
+def test_a_news_item_due_now_is_enqueued_and_a_later_one_is_not(make_news, make_subscription):
+    make_subscription()
     now_item = make_news()
     later = make_news(publish_at=timezone.now() + datetime.timedelta(hours=2))
     draft = make_news(status=NewsItem.Status.DRAFT)
@@ -59,7 +60,8 @@ def test_an_event_is_announced_once_when_it_is_published(make_event, make_subscr
     assert mail["to"] == ["webinars@example.net"]
 
 
-def test_an_event_created_published_is_announced(make_event):
+def test_an_event_created_published_is_announced(make_event, make_subscription):
+    make_subscription()
     event = make_event(status=Event.Status.PUBLISHED)
     assert delivery_tasks() == [("event", event.pk)]
 
@@ -78,12 +80,20 @@ def test_saving_an_event_without_its_status_does_not_look_up_its_status(make_eve
     assert sum(query["sql"].startswith(look_up) for query in full.captured_queries) == 1
 
 
-def test_a_rolled_back_publication_enqueues_nothing(make_event):
+def test_a_rolled_back_publication_enqueues_nothing(make_event, make_subscription):
     from django.db import transaction
 
+    make_subscription()
     event = make_event()
     with pytest.raises(RuntimeError), transaction.atomic():
         event.status = Event.Status.PUBLISHED
         event.save()
         raise RuntimeError
+    assert delivery_tasks() == []
+
+
+def test_no_task_while_nobody_has_confirmed_a_subscription(make_event, make_news, make_subscription):
+    make_subscription(confirmed_at=None)
+    make_news()
+    make_event(status=Event.Status.PUBLISHED)
     assert delivery_tasks() == []

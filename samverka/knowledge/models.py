@@ -307,7 +307,8 @@ class SimilarityProfile(models.Model):
 
 class SimilarityTerm(models.Model):
     """A stem and the number of profiles that contain it (its document frequency), kept up to
-    date one source at a time, so the IDF never needs the whole corpus."""
+    date one source at a time, so the IDF never needs the whole corpus. The empty stem counts
+    the profiles themselves."""
 
     stem = models.CharField(max_length=100, unique=True)
     documents = models.PositiveIntegerField(default=0)

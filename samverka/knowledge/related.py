@@ -28,6 +28,7 @@ from .models import CooperationWish, KnowledgeItem, Related, SimilarityPosting, 
 from .similarity import KNOWLEDGE, PROJECT, Document
 
 BATCH = 2000
+CORPUS = ""  # the SimilarityTerm whose count is the number of profiles
 BULK_REFRESH = 200  # more projects changed at once than this: rebuild everything instead
 # What a project's profile is made of: a save that touches none of these leaves it as it is.
 PROJECT_FIELDS = frozenset(
@@ -136,7 +137,7 @@ def _same(stored: Document, document: Document) -> bool:
 
 def _forget(profile: SimilarityProfile) -> None:
     key = {"source": profile.source, "object_id": profile.object_id}
-    _count_documents(set(profile.counts), -1)
+    _count_documents(set(profile.counts) | {CORPUS}, -1)
     SimilarityPosting.objects.filter(**key).delete()
     Related.objects.filter(source=profile.source, source_id=profile.object_id).delete()
     # Lists elsewhere that named it lose it now rather than at the next full refresh.
@@ -191,13 +192,14 @@ def refresh_source(*, source: str, object_id: int, force: bool = False) -> int:
             return 0
         if old and not force and _same(_stored(old), document):
             return 0
-        before = set(old.counts) if old else set()
-        after = set(document.counts)
+        # The empty stem counts the profiles themselves: a COUNT(*) would read the whole table.
+        before = set(old.counts) | {CORPUS} if old else set()
+        after = set(document.counts) | {CORPUS}
         _count_documents(after - before, +1)
         _count_documents(before - after, -1)
 
-        total = SimilarityProfile.objects.count() + (0 if old else 1)
         frequencies = dict(SimilarityTerm.objects.filter(stem__in=after).values_list("stem", "documents"))
+        total = frequencies[CORPUS]
 
         def idf_of(stem):
             return similarity.idf(frequencies.get(stem, 0), total)
@@ -274,7 +276,8 @@ def refresh_all(*, lists: bool = True) -> Summary:
         SimilarityTerm.objects.all().delete()
         SimilarityPosting.objects.all().delete()
         SimilarityTerm.objects.bulk_create(
-            (SimilarityTerm(stem=stem, documents=count) for stem, count in frequencies.items()), batch_size=BATCH
+            (SimilarityTerm(stem=stem, documents=count) for stem, count in {**frequencies, CORPUS: total}.items()),
+            batch_size=BATCH,
         )
         # In slices: bulk_create makes a list of what it is given, and the postings run to millions.
         for start in range(0, total, BATCH):

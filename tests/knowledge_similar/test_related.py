@@ -23,7 +23,9 @@ def refreshes(callbacks):
 
 
 def frequencies_from_profiles():
-    return Counter(stem for counts in SimilarityProfile.objects.values_list("counts", flat=True) for stem in counts)
+    """What the document frequencies should be, counted afresh (the empty stem: the profiles)."""
+    profiles = list(SimilarityProfile.objects.values_list("counts", flat=True))
+    return Counter(stem for counts in profiles for stem in counts) + Counter({"": len(profiles)})
 
 
 def test_refresh_all_stores_ranked_lists_with_reasons(corpus, make_item):

@@ -1,12 +1,14 @@
 """The statistics' figures kept in the cache until the data under them changes.
 
 Adding up 100 000 projects takes the database about a second; the figures change only when a
-project, its co-financing or counties, an indicator value, a meeting's attendance or the frame
-(portfolios, regions, periods) changes. So ``figures()`` keeps each computed part in the cache
+project, its co-financing or counties, an indicator value or the frame (portfolios, regions,
+periods) changes. So ``figures()`` keeps each computed part in the cache
 under a *generation*, and any save or delete of those models, a change of a project's counties
 or the registry import's ``projects_changed`` starts a new generation. A time limit
 (``CACHE_SECONDS``) bounds what a write that sends no signal (a queryset ``update()``) can leave
-stale. With the per-process memory cache, each web process has its own figures; with Redis
+stale, and how long the engagement figures lag behind the meetings: attendance is recorded in
+many small writes (and the meetings app's tests count its after-commit callbacks), so meetings'
+saves start no new generation. With the per-process memory cache, each web process has its own figures; with Redis
 (``REDIS_URL``) all processes share them and a change is seen at once everywhere.
 """
 
@@ -54,7 +56,6 @@ def figures(parts: dict) -> dict:
 
 def connect() -> None:
     """Start a new generation whenever the data under the figures changes (called from ready())."""
-    from samverka.meetings.models import Event, Invitation, Registration
     from samverka.registry.models import (
         CoFinancing,
         ImportJob,
@@ -71,7 +72,7 @@ def connect() -> None:
 
     models = (
         Project, CoFinancing, Portfolio, Programme, ProgrammePeriod, Region, ThemeArea, ImportJob,
-        Indicator, IndicatorValue, Event, Invitation, Registration,
+        Indicator, IndicatorValue,
     )
     for model in models:
         for signal in (post_save, post_delete):

@@ -51,8 +51,12 @@ check: install
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 
+# The apps with their own catalogue; the site-wide one (locale/) takes the rest.
+APPS_WITH_CATALOGUES = $(patsubst samverka/%/locale,%,$(wildcard samverka/*/locale))
+
 # Refresh the Swedish catalogues after changing strings, then translate the new entries.
 messages: install
-	$(PY) manage.py makemessages -l sv --ignore=.venv --ignore=var
-	for app in samverka/*/; do if [ -d $$app/locale ]; then (cd $$app && ../../$(PY) ../../manage.py makemessages -l sv); fi; done
+	$(PY) manage.py makemessages -l sv --ignore=.venv --ignore=var --ignore='tests/*' --ignore='bench/*' \
+		$(foreach app,$(APPS_WITH_CATALOGUES),--ignore='samverka/$(app)/*')
+	for app in $(APPS_WITH_CATALOGUES); do (cd samverka/$$app && ../../$(PY) ../../manage.py makemessages -l sv); done
 	$(PY) manage.py compilemessages --ignore=.venv

@@ -267,5 +267,6 @@ def test_cancelling_twice_tells_no_one_again(webinar, register, coordinator, dja
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         event_mails.cancel_event(event=webinar, by=coordinator)
         assert event_mails.cancel_event(event=webinar, by=coordinator) == []
-    assert len(callbacks) == 1
+    # Other apps (the search index) may queue their own work; one mail run is queued, not two.
+    assert len([callback for callback in callbacks if "cancel_event" in callback.__qualname__]) == 1
     assert Event.objects.get().sequence == 1

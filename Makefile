@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test test-postgres bench install migrate demo messages check
+.PHONY: run test test-postgres bench load-bench install migrate demo messages check
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,11 @@ bench: install
 	$(PY) bench/api_bench.py
 	$(PY) bench/similarity_bench.py
 	$(PY) bench/subscriptions_bench.py
+	$(MAKE) load-bench
+
+# The production server under wrk (apt-get install wrk), at 100 000 and 1 000 000 projects.
+load-bench: install
+	$(PY) bench/load_bench.py --million
 
 check: install
 	$(PY) manage.py check

@@ -1,6 +1,6 @@
 """Load benchmark: the production server under a separate load generator, against the floor.
 
-    make bench                         # or: .venv/bin/python bench/load_bench.py [--projects N] [--million]
+    make load-bench                    # or: .venv/bin/python bench/load_bench.py [--projects N] [--million]
 
 Builds a PostgreSQL database (``samverka_load``; ``DATABASE_URL`` to choose another) with the demo
 and ``--projects`` generated projects (100 000 by default), serves it with gunicorn as the

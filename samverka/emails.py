@@ -10,6 +10,7 @@ Call it after the transaction commits (``transaction.on_commit`` or a task), nev
 """
 
 import re
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -60,6 +61,15 @@ def send(
     for filename, content, mimetype in attachments or ():
         message.attach(filename, content, mimetype)
     return message.send()
+
+
+def message_id(*parts) -> str:
+    """A Message-ID made of ``parts`` and the site's host name, the same every time a mail is
+    sent again (after a worker died between the SMTP server's answer and recording it), so a
+    receiving system can tell the second copy for the same message:
+    ``message_id("invitation", 7, 1767225600)`` → ``<invitation.7.1767225600@samverka.example.org>``."""
+    host = urlsplit(settings.SITE_URL).hostname or "samverka.invalid"
+    return "<{}@{}>".format(".".join(str(part) for part in parts), host)
 
 
 def split_addresses(text: str) -> tuple[list[str], list[str]]:

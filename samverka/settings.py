@@ -112,6 +112,10 @@ TASKS = {
         "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+# A task still "running" after this many seconds belongs to a worker that died (killed, machine
+# lost): ``manage.py requeue_stuck_tasks`` puts it back in the queue, and a mail claimed this long
+# ago but never marked sent may be taken again. Keep it above the longest task (imports).
+TASK_STUCK_AFTER = env_int("TASK_STUCK_AFTER", 600)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

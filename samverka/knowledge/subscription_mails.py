@@ -6,9 +6,14 @@ run (task, cron run, second worker) may send. Its status says where the item sta
 
 - ``pending``: a weekly subscriber's item, waiting for the next digest;
 - ``queued``: claimed by a run that is sending it now. The row is committed before the mail
-  goes, so a second run never sends it too; left so after a crash, the mail may or may not have
-  gone, so it is never sent again automatically (the command's summary counts such rows; a
-  coordinator who knows it did not go uses the admin's "send again" action);
+  goes, so a second run does not send it too. A row still queued ``TASK_STUCK_AFTER`` seconds
+  after its claim belongs to a run that died (a worker killed mid-send; a live run holds a
+  claim only while one mail goes): the next run of the same task (queued again by
+  ``requeue_stuck_tasks``), the cron run or the digest takes it again, moving its claim time.
+  If the dead run's mail had in fact been accepted by the SMTP server, that is the one case of a
+  second copy; both carry the same Message-ID. The command's summary counts rows stuck longer
+  than that which no run takes again (their item no longer handed out); the admin's "send
+  again" action resends those;
 - ``sent``: never sent again; ``failed``: the SMTP server refused or was away, and the next run
   retries it (for two days).
 
@@ -20,12 +25,14 @@ Every mail carries a one-click unsubscribe link and the ``List-Unsubscribe`` and
 """
 
 import datetime
+import hashlib
 import logging
 import smtplib
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.text import capfirst
@@ -52,9 +59,12 @@ RETRY_FOR = datetime.timedelta(days=2)
 # How far back the cron run looks for due news and published knowledge items it has not yet
 # handed out (a task normally did it at once; scheduled news has no task).
 LOOK_BACK = datetime.timedelta(days=2)
-# A claimed row this old, still not sent, belongs to a run that died (see the module docstring).
-STUCK_AFTER = datetime.timedelta(hours=1)
 SOURCE_ORDER = ("news", "knowledge", "event")
+
+
+def stuck_before(now) -> datetime.datetime:
+    """A row claimed (queued) before this, still not sent, belongs to a run that died."""
+    return now - datetime.timedelta(seconds=settings.TASK_STUCK_AFTER)
 
 
 @dataclass
@@ -125,16 +135,20 @@ def unsubscribe_headers(links: dict) -> dict:
     }
 
 
-def _send(template: str, subscription: Subscription, context: dict) -> bool:
-    """Send one mail to the subscription; False (logged) when the SMTP server refused or was away."""
+def _send(template: str, subscription: Subscription, context: dict, message_id: str | None = None) -> bool:
+    """Send one mail to the subscription; False (logged) when the SMTP server refused or was away.
+    ``message_id``: the same for every try of one mail (see :func:`samverka.emails.message_id`)."""
     links = subscription_links(subscription)
+    headers = unsubscribe_headers(links)
+    if message_id:
+        headers["Message-ID"] = message_id
     try:
         emails.send(
             template,
             to=subscription.email,
             context={"subscription": subscription, **links, **context},
             language=subscription.language,
-            headers=unsubscribe_headers(links),
+            headers=headers,
         )
     except (smtplib.SMTPException, OSError) as error:
         logger.warning("subscription mail %s to subscription %s failed: %s", template, subscription.pk, error)
@@ -178,6 +192,15 @@ def _claim(subscription: Subscription, source: str, object_id: int, status=Statu
         return None
 
 
+def _reclaim(pk: int, now) -> Delivery | None:
+    """Take again a row claimed by a run that died (queued since before :func:`stuck_before`);
+    its claim time moves to ``now``, so one run wins. None if another run took it first."""
+    taken = Delivery.objects.filter(pk=pk, status=Status.QUEUED, created_at__lt=stuck_before(now)).update(
+        created_at=now
+    )
+    return Delivery.objects.filter(pk=pk).first() if taken else None
+
+
 def _mark(delivery: Delivery, sent: bool, now=None) -> None:
     Delivery.objects.filter(pk=delivery.pk).update(
         status=Status.SENT if sent else Status.FAILED, sent_at=(now or timezone.now()) if sent else None
@@ -189,8 +212,9 @@ def deliver_item(*, source: str, object_id: int, followers: Followers | None = N
 
     Side effects: a weekly subscriber gets a delivery row waiting for the digest; an immediate
     one gets a claimed row, then the mail (``knowledge_new_item``), then the row marked sent,
-    or failed for the next run to retry. An item that is not (or no longer) published, or not
-    yet due, is left alone. Safe to run twice and from several workers at once.
+    or failed for the next run to retry. A row a dead run left queued (see the module docstring)
+    is claimed again and sent. An item that is not (or no longer) published, or not yet due, is
+    left alone. Safe to run twice and from several workers at once.
     """
     summary = Summary()
     item = load_item(source, object_id, now=now)
@@ -199,9 +223,16 @@ def deliver_item(*, source: str, object_id: int, followers: Followers | None = N
     summary.items = 1
     followers = followers or Followers.load()
     wanting = followers.wanting(facts_for(source, item))
-    had = set(Delivery.objects.filter(source=source, object_id=object_id).values_list("subscription_id", flat=True))
-    new = [subscription for subscription in wanting if subscription.pk not in had]
-    weekly = [s for s in new if s.frequency == Subscription.Frequency.WEEKLY]
+    rows = Delivery.objects.filter(source=source, object_id=object_id)
+    had = set(rows.values_list("subscription_id", flat=True))
+    claim_time = now or timezone.now()
+    stuck = dict(
+        rows.filter(status=Status.QUEUED, digest=False, created_at__lt=stuck_before(claim_time)).values_list(
+            "subscription_id", "pk"
+        )
+    )
+    new = [subscription for subscription in wanting if subscription.pk not in had or subscription.pk in stuck]
+    weekly = [s for s in new if s.frequency == Subscription.Frequency.WEEKLY and s.pk not in had]
     # Rows that only wait for the digest go in one statement; a row another run made first is
     # skipped by the constraint (so in a race the count may include it). A subscription ended
     # since the list was read breaks the statement: then one by one, without it.
@@ -217,14 +248,20 @@ def deliver_item(*, source: str, object_id: int, followers: Followers | None = N
         summary.waiting = sum(_claim(s, source, object_id, Status.PENDING) is not None for s in weekly)
     entries = {}
     for subscription in new:
-        if subscription.frequency == Subscription.Frequency.WEEKLY:
+        if subscription.frequency == Subscription.Frequency.WEEKLY and subscription.pk not in stuck:
             continue
-        delivery = _claim(subscription, source, object_id)
+        if subscription.pk in stuck:
+            delivery = _reclaim(stuck[subscription.pk], claim_time)
+        else:
+            delivery = _claim(subscription, source, object_id)
         if delivery is None:
             continue
         if subscription.language not in entries:
             entries[subscription.language] = entry_for(source, item, subscription.language)
-        sent = _send("knowledge_new_item", subscription, {"entry": entries[subscription.language]})
+        sent = _send(
+            "knowledge_new_item", subscription, {"entry": entries[subscription.language]},
+            emails.message_id("subscription", delivery.pk),
+        )
         _mark(delivery, sent)
         summary.sent += sent
         summary.failed += not sent
@@ -249,7 +286,10 @@ def retry_failed(*, now=None) -> Summary:
             delivery.delete()
             continue
         subscription = delivery.subscription
-        sent = _send("knowledge_new_item", subscription, {"entry": entry_for(delivery.source, item, subscription.language)})
+        sent = _send(
+            "knowledge_new_item", subscription, {"entry": entry_for(delivery.source, item, subscription.language)},
+            emails.message_id("subscription", delivery.pk),
+        )
         _mark(delivery, sent)
         summary.sent += sent
         summary.failed += not sent
@@ -281,12 +321,18 @@ def send_due(*, now=None) -> Summary:
         _add(total, deliver_item(source=source, object_id=object_id, followers=followers, now=now))
     _add(total, retry_failed(now=now))
     failed_digests = Subscription.objects.filter(
-        deliveries__digest=True, deliveries__status=Status.FAILED, deliveries__created_at__gte=now - RETRY_FOR
+        Q(deliveries__status=Status.FAILED) | _stuck_digest_rows(now, "deliveries__"),
+        deliveries__digest=True, deliveries__created_at__gte=now - RETRY_FOR,
     ).distinct()
     for subscription in failed_digests:
         _add(total, send_digest(subscription=subscription, now=now))
-    total.stuck = Delivery.objects.filter(status=Status.QUEUED, created_at__lt=now - STUCK_AFTER).count()
+    total.stuck = Delivery.objects.filter(status=Status.QUEUED, created_at__lt=stuck_before(now)).count()
     return total
+
+
+def _stuck_digest_rows(now, prefix="") -> Q:
+    """Digest rows a digest run that died left claimed (see the module docstring)."""
+    return Q(**{f"{prefix}status": Status.QUEUED, f"{prefix}created_at__lt": stuck_before(now)})
 
 
 def _add(total: Summary, part: Summary) -> None:
@@ -324,8 +370,9 @@ def send_digest(*, subscription: Subscription, now=None) -> Summary:
     """Send the subscription one mail listing every item waiting for it (and those whose digest
     failed before); nothing if there is none.
 
-    Side effects: the waiting and failed digest rows are claimed (queued) in one transaction
-    (locked rows are skipped, so two runs never list the same item); rows of items no longer
+    Side effects: the waiting and failed digest rows, and those a dead digest run left claimed,
+    are claimed (queued) in one transaction (locked rows are skipped, and a claim moves the
+    row's ``created_at``, so two runs never list the same item); rows of items no longer
     published are deleted; one ``knowledge_digest`` mail; then the rows are marked sent and
     ``last_digest_at`` set, or marked failed for the next run.
     """
@@ -333,7 +380,8 @@ def send_digest(*, subscription: Subscription, now=None) -> Summary:
     summary = Summary()
     with transaction.atomic():
         claimable = Delivery.objects.filter(
-            subscription=subscription, digest=True, status__in=[Status.PENDING, Status.FAILED]
+            Q(status__in=[Status.PENDING, Status.FAILED]) | _stuck_digest_rows(now),
+            subscription=subscription, digest=True,
         )
         deliveries = list(claimable.select_for_update(skip_locked=True))
         Delivery.objects.filter(pk__in=[d.pk for d in deliveries]).update(status=Status.QUEUED, created_at=now)
@@ -351,7 +399,11 @@ def send_digest(*, subscription: Subscription, now=None) -> Summary:
         entries = [entry_for(source, items[d.source, d.object_id], subscription.language) for d in kept if d.source == source]
         if entries:
             sections.append({"source": source, "entries": entries})
-    sent = _send("knowledge_digest", subscription, {"sections": sections, "count": len(kept)})
+    listed = hashlib.sha256(",".join(str(d.pk) for d in sorted(kept, key=lambda d: d.pk)).encode()).hexdigest()
+    sent = _send(
+        "knowledge_digest", subscription, {"sections": sections, "count": len(kept)},
+        emails.message_id("digest", subscription.pk, listed[:16]),
+    )
     Delivery.objects.filter(pk__in=[d.pk for d in kept]).update(
         status=Status.SENT if sent else Status.FAILED, sent_at=now if sent else None
     )
@@ -373,7 +425,8 @@ def send_digests(*, now=None) -> Summary:
     for source, object_id in due_items(now=now):
         deliver_item(source=source, object_id=object_id, followers=followers, now=now)
     waiting = Subscription.objects.filter(
-        deliveries__digest=True, deliveries__status__in=[Status.PENDING, Status.FAILED]
+        Q(deliveries__status__in=[Status.PENDING, Status.FAILED]) | _stuck_digest_rows(now, "deliveries__"),
+        deliveries__digest=True,
     ).distinct().order_by("pk")
     for subscription in waiting:
         part = send_digest(subscription=subscription, now=now)

@@ -5,11 +5,14 @@
     retry_invitations(event=, ids=)        a coordinator sends failed (or stuck) ones again
     mark_opened(invitation=) / decline(invitation=)                    the invited person's answers
 
-Sending is at most once per invitation: the task takes the invitation's id, locks the row,
-and sends only while the invitation is queued or failed, marking it sent in the same
-transaction. A worker stopped before a task ran leaves the task queued for the next worker;
-a failed send is retried by the task itself (a delay, at most ``MAX_ATTEMPTS`` tries) and
-can be retried by hand.
+Sending is once per invitation: the task takes the invitation's id, locks the row, and sends
+only while the invitation is queued or failed, marking it sent in the same transaction. A worker
+stopped before a task ran leaves the task queued for the next worker. A worker killed while
+sending leaves the invitation queued (its transaction is rolled back) and its task running;
+``manage.py requeue_stuck_tasks`` queues the task again (samverka/ops/stuck_tasks.py). Only if
+the worker died after the SMTP server accepted the mail and before the commit does a second copy
+go; it has the same Message-ID. A failed send is retried by the task itself (a delay, at most
+``MAX_ATTEMPTS`` tries) and can be retried by hand.
 """
 
 from datetime import timedelta
@@ -155,6 +158,8 @@ def send_invitation_mail(invitation: Invitation) -> None:
         },
         language=language,
         attachments=[ics_attachment(invitation.event)],
+        # The same for every try: a copy sent again after a worker died can be merged.
+        headers={"Message-ID": emails.message_id("invitation", invitation.pk, int(invitation.created_at.timestamp()))},
     )
 
 

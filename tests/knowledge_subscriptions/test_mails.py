@@ -139,14 +139,17 @@ def test_a_failure_older_than_two_days_is_given_up(make_subscription, make_news,
     assert subscription_mails.retry_failed().sent == 0 and statuses() == [Status.FAILED]
 
 
-def test_a_crash_between_claim_and_send_never_sends_twice(make_subscription, make_news, smtp_server, monkeypatch):
-    """The run dies after committing its claim (the mail may or may not have left): no later run
-    sends the item to that address again, the others still get it, and the summary counts it."""
+def test_a_crash_between_claim_and_send_is_taken_again_once_stuck(make_subscription, make_news, smtp_server, monkeypatch):
+    """The run dies after committing its claim, before the mail left: while the claim is younger
+    than TASK_STUCK_AFTER no run sends the item to that address (a live run may be sending it),
+    the others still get it; once older, the next run takes the row again and sends it, once,
+    with the Message-ID every try of that mail carries. (Until issue #7 such a row was never
+    resent automatically.)"""
     crashed = make_subscription("crashed@example.net")
     make_subscription("other@example.net")
     news = make_news()
 
-    def crash(template, subscription, context):
+    def crash(template, subscription, context, message_id=None):
         raise SystemExit("worker killed")
 
     monkeypatch.setattr(subscription_mails, "_send", crash)
@@ -159,9 +162,15 @@ def test_a_crash_between_claim_and_send_never_sends_twice(make_subscription, mak
     [mail] = smtp_server.wait_for(1)
     assert mail["to"] == ["other@example.net"]
     assert Delivery.objects.get(subscription=crashed).status == Status.QUEUED
-    Delivery.objects.filter(subscription=crashed).update(created_at=timezone.now() - datetime.timedelta(hours=2))
+    Delivery.objects.filter(subscription=crashed).update(created_at=timezone.now() - datetime.timedelta(minutes=11))
     summary = subscription_mails.send_due()
-    assert (summary.sent, summary.stuck) == (0, 1) and len(smtp_server.messages) == 1
+    assert (summary.sent, summary.stuck) == (1, 0)
+    [_, again] = smtp_server.wait_for(2)
+    assert again["to"] == ["crashed@example.net"]
+    row = Delivery.objects.get(subscription=crashed)
+    assert row.status == Status.SENT
+    assert header(again, "Message-ID") == f"<subscription.{row.pk}@127.0.0.1>"
+    assert subscription_mails.send_due().sent == 0 and len(smtp_server.messages) == 2
 
 
 def test_a_row_a_coordinator_sets_to_failed_is_sent_again(make_subscription, make_news, smtp_server):
@@ -339,11 +348,12 @@ def test_one_click_unsubscribe_from_the_header(make_subscription, make_news, smt
     assert not Subscription.objects.exists()
 
 
-def test_a_digest_run_that_dies_after_its_claim_never_lists_those_items_again(make_subscription, make_news, smtp_server, monkeypatch):
+def test_a_digest_run_that_dies_after_its_claim_lists_those_items_again_once_stuck(make_subscription, make_news, smtp_server, monkeypatch):
+    """(Until issue #7 such items were never listed again.)"""
     make_subscription(frequency="weekly")
     subscription_mails.deliver_item(source="news", object_id=make_news().pk)
 
-    def crash(template, subscription, context):
+    def crash(template, subscription, context, message_id=None):
         raise SystemExit("worker killed")
 
     monkeypatch.setattr(subscription_mails, "_send", crash)
@@ -352,10 +362,15 @@ def test_a_digest_run_that_dies_after_its_claim_never_lists_those_items_again(ma
     monkeypatch.undo()
     assert statuses() == [Status.QUEUED]
     assert subscription_mails.send_digests().sent == 0
-    assert subscription_mails.send_due().stuck == 0, "claimed a moment ago: perhaps still sending"
-    Delivery.objects.update(created_at=timezone.now() - datetime.timedelta(hours=2))
-    assert subscription_mails.send_due().stuck == 1
+    assert subscription_mails.send_due().sent == 0, "claimed a moment ago: perhaps still sending"
     assert smtp_server.messages == []
+    Delivery.objects.update(created_at=timezone.now() - datetime.timedelta(minutes=11))
+    summary = subscription_mails.send_due()
+    assert (summary.sent, summary.stuck) == (1, 0)
+    [digest] = smtp_server.wait_for(1)
+    assert statuses() == [Status.SENT]
+    assert subscription_mails.send_digests().sent == 0 and subscription_mails.send_due().sent == 0
+    assert len(smtp_server.messages) == 1
 
 
 def test_a_weekly_subscriber_gone_since_the_list_was_read_does_not_stop_the_others(make_subscription, make_news, smtp_server):

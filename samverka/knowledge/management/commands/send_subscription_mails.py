@@ -34,7 +34,7 @@ class Command(BaseCommand):
         deleted = subscriptions.delete_unconfirmed()
         self.stdout.write(
             f"Sent {summary.sent} mail(s) for {summary.items} due item(s); {summary.waiting} wait for a digest; "
-            f"{summary.failed} failed (retried next run); {summary.stuck} stuck since a crash (not resent); "
+            f"{summary.failed} failed (retried next run); {summary.stuck} stuck since a crash and not taken again (see the admin); "
             f"deleted {deleted} unconfirmed subscription(s)."
         )
         if summary.failed:

@@ -25,9 +25,10 @@ def free_port() -> int:
 
 
 @contextmanager
-def fresh_database(tmp_path):
-    """A new, migrated PostgreSQL database; yields its URL and drops it afterwards."""
-    name = f"samverka_ops_{uuid.uuid4().hex[:8]}"
+def fresh_database(tmp_path, prefix="samverka_ops"):
+    """A new, migrated PostgreSQL database named ``<prefix>_<random>``; yields its URL and drops
+    it afterwards."""
+    name = f"{prefix}_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(**POSTGRES, dbname="postgres", autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{name}"')
     url = f"postgres://postgres@127.0.0.1:5432/{name}"

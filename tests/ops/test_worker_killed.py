@@ -212,3 +212,48 @@ def test_subscription_mails_survive_a_worker_killed_mid_send(site, tmp_path):
     after = state(env)
     assert after["deliveries"] == dict.fromkeys(INVITED, "sent")
     assert all(status == "SUCCESSFUL" for _, status, _ in after["tasks"]), after["tasks"]
+
+
+# --- The recovery command alone, in this process (SQLite or PostgreSQL) --------------------------
+
+
+@pytest.mark.django_db
+def test_requeue_takes_only_tasks_running_too_long_and_only_once(settings):
+    import datetime
+
+    from django.core.management import call_command
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    from samverka.meetings.invitations import send_invitation_task
+
+    settings.TASK_STUCK_AFTER = 600
+    now = timezone.now()
+    rows = {}
+    for name, status, started in [
+        ("lost", "RUNNING", now - datetime.timedelta(minutes=11)),
+        ("busy", "RUNNING", now - datetime.timedelta(minutes=9)),
+        ("done", "SUCCESSFUL", now - datetime.timedelta(hours=1)),
+        ("waiting", "READY", None),
+    ]:
+        result = send_invitation_task.enqueue(invitation_id=0)
+        DBTaskResult.objects.filter(pk=result.id).update(status=status, started_at=started, worker_ids=["dead"])
+        rows[name] = result.id
+
+    def run(*args):
+        from io import StringIO
+
+        out = StringIO()
+        call_command("requeue_stuck_tasks", *args, stdout=out)
+        return out.getvalue().strip()
+
+    assert run("--dry-run") == "Dry run: 1 task(s) running for more than 600 s would be queued again (send_invitation_task 1)."
+    assert DBTaskResult.objects.get(pk=rows["lost"]).status == "RUNNING"
+    assert run() == "Queued again 1 task(s) running for more than 600 s (send_invitation_task 1)."
+    assert run() == "Queued again 0 task(s) running for more than 600 s."
+    statuses = {name: DBTaskResult.objects.get(pk=pk) for name, pk in rows.items()}
+    assert {name: row.status for name, row in statuses.items()} == {
+        "lost": "READY", "busy": "RUNNING", "done": "SUCCESSFUL", "waiting": "READY",
+    }
+    assert statuses["lost"].started_at is None and statuses["lost"].worker_ids == ["dead"]
+    assert DBTaskResult.objects.ready().filter(pk=rows["lost"]).exists(), "a worker takes it again"

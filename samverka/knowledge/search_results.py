@@ -20,9 +20,10 @@ set to appear later is left out until its time.
 import datetime
 import math
 import re
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 
-from django.db import connection
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -110,7 +111,9 @@ def search(text: str, *, filters: Filters = Filters(), language: str = "sv", pag
     engine = _PostgreSQL(compiled) if is_postgresql() else _SQLite(compiled)
     now = connection.ops.adapt_datetimefield_value(now or timezone.now())
     found = Found(searched=True)
-    with connection.cursor() as cursor:
+    # On PostgreSQL the two queries run in a transaction of their own, for the setting ``prepare`` makes.
+    with transaction.atomic() if engine.TRANSACTION else nullcontext(), connection.cursor() as cursor:
+        engine.prepare(cursor)
         sql, params = _facet_sql(engine, filters, now)
         cursor.execute(sql, params)
         for facet, value, count in cursor.fetchall():
@@ -202,6 +205,7 @@ ORDER = "CASE WHEN language = %s THEN 0 ELSE 1 END, rank DESC, id"
 
 class _PostgreSQL:
     CONFIGS = {"sv": "swedish", "en": "english"}
+    TRANSACTION = True
 
     def __init__(self, compiled: dict[str, Compiled]):
         # The Swedish and the English reading OR-ed into one tsquery: one GIN index condition that
@@ -219,30 +223,42 @@ class _PostgreSQL:
             self.query = f"({included}) && !!({excluded})"
             self.params += excluded_params
 
+    def prepare(self, cursor) -> None:
+        # Matching is answered by the GIN index alone, whatever share of the entries match. The
+        # planner prices ``vector @@ query`` at next to nothing and so scans the whole table when
+        # a word is common, reading (and decompressing) every entry's vector: 420 ms for a word
+        # in 80 % of 100 000 entries, against 60 ms through the index. For this transaction only.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+
     def condition(self, now) -> tuple[str, list]:
         return f"e.vector @@ ({self.query}) AND {DUE}", [*self.params, now]
 
     def page_sql(self, filters: tuple[str, list], now, language: str, offset: int) -> tuple[str, list]:
         match, match_params = self.condition(now)
-        # Candidates first (no vector read), then rank them, then headlines for the page's rows only.
+        # 1. Candidates: the newest RANK_LIMIT matches, the page's language first, ids only (the
+        #    sort key is a CASE, so PostgreSQL takes the matches from the GIN index, never by
+        #    walking the primary key and reading each vector). 2. Rank the candidates: the only
+        #    vectors read. 3. Headlines for the page's rows only.
         sql = f"""
-            SELECT id, source, object_id, kind, language, title, year, published_at,
-                   ts_headline((CASE WHEN language = 'en' THEN 'english' ELSE 'swedish' END)::regconfig,
-                               lead || ' ' || body, ({self.query}), %s)
+            SELECT e.id, e.source, e.object_id, e.kind, e.language, e.title, e.year, e.published_at,
+                   ts_headline((CASE WHEN e.language = 'en' THEN 'english' ELSE 'swedish' END)::regconfig,
+                               e.lead || ' ' || e.body, ({self.query}), %s)
             FROM (
-                SELECT *, ts_rank(vector, ({self.query})) AS rank FROM (
-                    SELECT {COLUMNS}, e.lead, e.body, e.vector FROM {ENTRY} e
-                    WHERE {match} AND {filters[0]} {CANDIDATES}
-                ) candidates
-                ORDER BY {ORDER} LIMIT %s OFFSET %s
-            ) page
-            ORDER BY {ORDER}
+                SELECT c.id, c.language_order, ts_rank(r.vector, ({self.query})) AS rank
+                FROM (
+                    SELECT e.id, CASE WHEN e.language = %s THEN 0 ELSE 1 END AS language_order
+                    FROM {ENTRY} e WHERE {match} AND {filters[0]}
+                    ORDER BY language_order, e.id DESC LIMIT %s
+                ) c JOIN {ENTRY} r ON r.id = c.id
+                ORDER BY c.language_order, rank DESC, c.id LIMIT %s OFFSET %s
+            ) page JOIN {ENTRY} e ON e.id = page.id
+            ORDER BY page.language_order, page.rank DESC, page.id
         """
         params = [
             *self.params, HEADLINE_OPTIONS,
-            *self.params, *match_params, *filters[1], language, RANK_LIMIT,
-            language, PER_PAGE, offset,
-            language,
+            *self.params,
+            language, *match_params, *filters[1], RANK_LIMIT,
+            PER_PAGE, offset,
         ]
         return sql, params
 
@@ -257,6 +273,7 @@ class _PostgreSQL:
 
 class _SQLite:
     WEIGHTS = "1.0, 0.4, 0.2"  # title, lead, text: PostgreSQL's default weights for A, B and C
+    TRANSACTION = False
 
     def __init__(self, compiled: dict[str, Compiled]):
         self.compiled = compiled
@@ -265,6 +282,9 @@ class _SQLite:
         excluded = [f"({c.fts5('excluded')})" for c in compiled.values() if c.fts5("excluded")]
         if excluded:
             self.match += " NOT (" + " OR ".join(excluded) + ")"
+
+    def prepare(self, cursor) -> None:
+        pass
 
     def condition(self, now) -> tuple[str, list]:
         return f"e.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s) AND {DUE}", [self.match, now]

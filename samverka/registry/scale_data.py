@@ -88,6 +88,54 @@ def _next_id(model) -> int:
     return (last or 0) + 1
 
 
+next_id = _next_id
+
+
+# --- Shared by every app's scale-data writer ---------------------------------------------------
+
+
+def write_rows(model, columns: list[str], rows) -> int:
+    """Write ``rows`` (tuples in the order of ``columns``, the fields' attnames) into ``model``'s
+    table: PostgreSQL's ``COPY`` there, ``bulk_create`` elsewhere. No signals, no ``save()``;
+    a column left out takes the database's default on PostgreSQL (the id's sequence) and the
+    field's default on SQLite. Returns the number of rows written."""
+    written = 0
+    if connection.vendor == "postgresql":
+        table = model._meta.db_table
+        with connection.cursor() as cursor, cursor.cursor.copy(
+            f"COPY {table} ({', '.join(map(connection.ops.quote_name, columns))}) FROM STDIN"
+        ) as copy:
+            for row in rows:
+                copy.write_row(row)
+                written += 1
+        return written
+    batch = []
+    for row in rows:
+        batch.append(model(**dict(zip(columns, row, strict=True))))
+        if len(batch) == 5000:
+            model.objects.bulk_create(batch)
+            written += len(batch)
+            batch = []
+    if batch:
+        model.objects.bulk_create(batch)
+        written += len(batch)
+    return written
+
+
+def reset_sequences(*models) -> None:
+    """Move PostgreSQL's id sequences of these models' tables past their rows (after ``COPY`` with
+    explicit ids), and refresh the planner's statistics. Nothing to do on SQLite."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for model in models:
+            table = model._meta.db_table
+            cursor.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE((SELECT MAX(id) FROM {table}), 1))"
+            )
+            cursor.execute(f"ANALYZE {table}")
+
+
 def _owners(rng: random.Random, count: int) -> list[int]:
     """About one owner for every 25 projects, at least 50, named like the network's owners."""
     wanted = max(50, count // 25)
@@ -242,3 +290,19 @@ def generate_projects(
     if progress and done % batch_size:
         progress(done, time.perf_counter() - started)
     return done
+
+
+def generate_project_roles(people) -> int:
+    """The leader role of each new person who leads a project (``accounts.scale_data.People``).
+    Side effects: inserts ``ProjectRole`` rows (never two for one project and person)."""
+    from .models import ProjectRole
+
+    rows = [
+        (project, person_id, ProjectRole.Role.LEADER)
+        for person_id, project in zip(people.ids, people.projects, strict=True)
+        if project is not None
+    ]
+    with transaction.atomic():
+        written = write_rows(ProjectRole, ["project_id", "person_id", "role"], rows)
+    reset_sequences(ProjectRole)
+    return written

@@ -29,9 +29,10 @@ def link_for(email, choices=NEWS_WEEKLY, language="en", *, age=datetime.timedelt
 
 
 def refusal(value):
-    with translation.override("en"), pytest.raises(LinkRefused) as raised:
-        subscriptions.confirm_subscription(value=value)
-    return raised.value.code, str(raised.value.message)
+    with translation.override("en"):
+        with pytest.raises(LinkRefused) as raised:
+            subscriptions.confirm_subscription(value=value)
+        return raised.value.code, str(raised.value.message)
 
 
 # --- Signed-in people ---------------------------------------------------------------------

@@ -119,12 +119,12 @@ def project_rows(site: str) -> Iterator[dict]:
 
 FINANCING_COLUMNS = (
     "case_number", "programme_cci", "total_budget", "eu_funding", "eu_rate", "cofinancing_public",
-    "cofinancing_private", "cofinancing_unspecified",
+    "cofinancing_private", "cofinancing_unspecified", "paid_out",
 )
 
 
 def financing_rows(site: str) -> Iterator[dict]:
-    fields = ("pk", "case_number", "programme__cci", "total_budget", "eu_funding")
+    fields = ("pk", "case_number", "programme__cci", "total_budget", "eu_funding", "paid_out")
     for chunk in _chunks(Project.objects.order_by("pk").values(*fields)):
         sums = defaultdict(lambda: Decimal("0.00"))
         for project_id, kind, amount in (
@@ -149,6 +149,8 @@ def financing_rows(site: str) -> Iterator[dict]:
                 "cofinancing_private": private,
                 # The part of the budget no co-financing line names (never below zero).
                 "cofinancing_unspecified": max(total - eu - public - private, Decimal("0.00")),
+                # The EU funding paid out so far; None (empty, null) when not known.
+                "paid_out": v["paid_out"],
             }
 
 
@@ -206,12 +208,12 @@ DATASETS = {
             title_sv="Projektens finansiering",
             title_en="Project financing",
             description_sv=(
-                "Finansieringen per projekt: total budget, beviljat EU-stöd, EU-andel och offentlig och privat "
-                "medfinansiering, i kronor."
+                "Finansieringen per projekt: total budget, beviljat EU-stöd, EU-andel, offentlig och privat "
+                "medfinansiering och utbetalt EU-stöd där det är känt, i kronor."
             ),
             description_en=(
-                "Financing per project: total budget, EU funding granted, EU share and public and private "
-                "co-financing, in SEK."
+                "Financing per project: total budget, EU funding granted, EU share, public and private "
+                "co-financing and EU funding paid out where known, in SEK."
             ),
             columns=FINANCING_COLUMNS,
             formats=("csv", "json"),

@@ -189,6 +189,7 @@ def project_out(request, project: Project) -> dict:
         "status": project.status,
         "total_budget": project.total_budget,
         "eu_funding": project.eu_funding,
+        "paid_out": project.paid_out,
         "website": project.website,
         "url": links["project"].format(case_number=project.case_number, cci=project.programme.cci),
         "page_url": links["page"].format(pk=project.pk),
@@ -288,6 +289,7 @@ def get_project(request, case_number: str, lookup: Query[ProjectLookup]):
             "total_budget": project.total_budget,
             "eu_funding": project.eu_funding,
             "eu_rate": project.eu_rate,
+            "paid_out": project.paid_out,
             "cofinancing_public": summed(CoFinancing.Kind.PUBLIC),
             "cofinancing_private": summed(CoFinancing.Kind.PRIVATE),
             "cofinancing": [

@@ -128,6 +128,8 @@ def funding_row(row, currency: str) -> dict:
         "projects": row.projects,
         "total_budget": cents(statistics.convert(row.total_budget, currency)),
         "eu_funding": cents(statistics.convert(row.eu_funding, currency)),
+        "paid_out": cents(statistics.convert(row.paid_out, currency)) if row.paid_known else None,
+        "paid_out_known": row.paid_known,
         "cofinancing_public": cents(statistics.convert(row.public, currency)),
         "cofinancing_private": cents(statistics.convert(row.private, currency)),
     }
@@ -135,7 +137,8 @@ def funding_row(row, currency: str) -> dict:
 
 @router.get(
     "/statistics/funding", response={200: schemas.FundingOut, **schemas.ERRORS},
-    summary="Projects, budget, EU funding and co-financing by portfolio, programme area, county, period and theme",
+    summary="Projects, budget, EU funding granted and paid out, and co-financing by portfolio, programme area, "
+    "county, period and theme",
 )
 def funding_totals(request, options: Query[FundingParams]):
     params.refuse_unknown(request, FundingParams)

@@ -101,6 +101,7 @@ class ProjectOut(Schema):
     status: Status
     total_budget: Decimal
     eu_funding: Decimal
+    paid_out: Decimal | None  # the EU funding paid out so far; null when not known
     website: str
     url: str
     page_url: str
@@ -117,6 +118,7 @@ class FinancingOut(Schema):
     total_budget: Decimal
     eu_funding: Decimal
     eu_rate: Decimal | None
+    paid_out: Decimal | None  # null when not known
     cofinancing_public: Decimal
     cofinancing_private: Decimal
     cofinancing: list[CoFinancingOut]
@@ -237,6 +239,9 @@ class FundingRowOut(Schema):
     projects: int
     total_budget: Decimal
     eu_funding: Decimal
+    # The sum paid out over the projects whose amount is known (paid_out_known of them); null when none is.
+    paid_out: Decimal | None
+    paid_out_known: int
     cofinancing_public: Decimal
     cofinancing_private: Decimal
 

@@ -106,7 +106,7 @@ class ProjectAdmin(CoordinatorAdmin):
     fieldsets = [
         (None, {"fields": ["programme", "case_number", "title", "owner", "portfolio", "theme", "status_override", "website"]}),
         (_("Place"), {"fields": ["area", "counties", "municipalities"]}),
-        (_("Project period and money"), {"fields": ["start_date", "end_date", "total_budget", "eu_funding"]}),
+        (_("Project period and money"), {"fields": ["start_date", "end_date", "total_budget", "eu_funding", "paid_out"]}),
         (
             _("Description"),
             {"fields": ["summary", "background", "purpose", "target_groups", "expected_results"]},

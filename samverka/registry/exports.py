@@ -42,18 +42,19 @@ COLUMNS = [
     ("total_budget", lambda: _("Total budget (SEK)")),
     ("eu_funding", lambda: _("EU funding (SEK)")),
     ("eu_rate", lambda: _("EU rate (%)")),
+    ("paid_out", lambda: _("Paid out (SEK)")),
     ("status", lambda: _("Status")),
     ("website", lambda: _("Website")),
     ("url", lambda: _("Address in the registry")),
 ]
-AMOUNT_KEYS = {"total_budget", "eu_funding", "eu_rate"}
+AMOUNT_KEYS = {"total_budget", "eu_funding", "eu_rate", "paid_out"}
 
 
 # What an export reads: plain values, not model instances, so 100 000 rows stay quick.
 FIELDS = [
     "pk", "case_number", "title", "owner__name", "owner__org_number", "programme__name", "programme__cci",
     "programme__period__name", "area__name", "portfolio__name", "portfolio__name_en", "theme__code",
-    "theme__name", "theme__name_en", "start_date", "end_date", "total_budget", "eu_funding",
+    "theme__name", "theme__name_en", "start_date", "end_date", "total_budget", "eu_funding", "paid_out",
     "status_override", "website",
 ]
 
@@ -118,6 +119,8 @@ def rows(projects: QuerySet, url_prefix: str) -> Iterator[dict]:
                 "eu_funding": eu,
                 # As Project.eu_rate: per cent with one decimal.
                 "eu_rate": (eu * 100 / total).quantize(Decimal("0.1")) if total else None,
+                # None (an empty cell, null in JSON) where the amount paid out is not known.
+                "paid_out": values["paid_out"],
                 "status": _status(values, today),
                 "website": values["website"],
                 # The project page's address, built once per export rather than reversed per row.
@@ -166,7 +169,13 @@ def _xlsx(projects, url_prefix) -> bytes:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Projects"))
     sheet.append([heading() for _key, heading in COLUMNS])
-    formats = {"total_budget": "#,##0.00", "eu_funding": "#,##0.00", "start_date": "yyyy-mm-dd", "end_date": "yyyy-mm-dd"}
+    formats = {
+        "total_budget": "#,##0.00",
+        "eu_funding": "#,##0.00",
+        "paid_out": "#,##0.00",
+        "start_date": "yyyy-mm-dd",
+        "end_date": "yyyy-mm-dd",
+    }
     for row in rows(projects, url_prefix):
         cells = []
         for key, _heading in COLUMNS:

@@ -23,6 +23,7 @@ FIELDS = {
     "total_budget": _("total budget"),
     "eu_funding": _("EU funding granted"),
     "eu_rate": _("EU co-financing rate"),
+    "paid_out": _("EU funding paid out"),
     "public_cofinancing": _("public co-financing"),
     "private_cofinancing": _("private co-financing"),
     "counties": _("county"),
@@ -94,6 +95,10 @@ ALIASES = {
         "stödandel", "eu-andel", "medfinansieringsgrad", "eu-medfinansieringsgrad",
         "union co-financing rate", "union co-financing rate, as per priority axis", "co-financing rate",
         "eu co-financing rate", "eu co-financing rate (%)",
+    ],
+    "paid_out": [
+        "utbetalt", "utbetalt belopp", "utbetalt eu-stöd", "utbetalt stöd", "utbetald eu-finansiering",
+        "paid out", "amount paid out", "eu funding paid out", "eu contribution paid", "eu contribution paid out",
     ],
     "public_cofinancing": ["offentlig medfinansiering", "offentlig finansiering", "public co-financing"],
     "private_cofinancing": ["privat medfinansiering", "privat finansiering", "private co-financing"],

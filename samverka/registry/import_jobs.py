@@ -138,6 +138,7 @@ def preview_rows(outcome: Outcome, limit: int = PREVIEW_ROWS) -> list[dict]:
                 "end_date": operation.end_date.isoformat(),
                 "total_budget": str(operation.total_budget),
                 "eu_funding": str(operation.eu_funding),
+                "paid_out": "" if operation.paid_out is None else str(operation.paid_out),
             }
         )
     return rows

@@ -102,6 +102,8 @@ class Operation:
     # (existing municipality id, None, None) or (None, name to create, county id)
     municipalities: list[tuple] | None = KEEP
     public_cofinancing: Decimal | None = KEEP
+    # Paid out is known for some projects only: an empty cell, like a missing column, keeps what is stored.
+    paid_out: Decimal | None = KEEP
     private_cofinancing: Decimal | None = KEEP
     theme_code: str = ""
     theme_id: int | None = KEEP
@@ -395,6 +397,7 @@ def _read_operation(reader: RowReader, lookups: Lookups, options: Options) -> Op
     eu_funding = _eu_funding(reader, total_budget)
     public = reader.cell("public_cofinancing", parse_amount) if reader.has("public_cofinancing") else KEEP
     private = reader.cell("private_cofinancing", parse_amount) if reader.has("private_cofinancing") else KEEP
+    paid_out = reader.cell("paid_out", parse_amount) if reader.has("paid_out") else KEEP
 
     area, counties = _read_places(reader, lookups)
     programme = _read_programme(reader, lookups, options, area, start_date)
@@ -437,6 +440,7 @@ def _read_operation(reader: RowReader, lookups: Lookups, options: Options) -> Op
         municipalities=municipalities,
         public_cofinancing=public,
         private_cofinancing=private,
+        paid_out=paid_out,
         theme_code=theme_code or "",
         theme_id=theme.pk if theme else KEEP,
     )

@@ -258,6 +258,16 @@ class Project(models.Model):
     end_date = models.DateField(_("end date"))
     total_budget = models.DecimalField(_("total budget (SEK)"), **AMOUNT)
     eu_funding = models.DecimalField(_("EU funding granted (SEK)"), **AMOUNT)
+    # Not known for every project: empty until the managing authority's figures are imported or entered.
+    paid_out = models.DecimalField(
+        _("EU funding paid out (SEK)"),
+        max_digits=AMOUNT["max_digits"],
+        decimal_places=AMOUNT["decimal_places"],
+        validators=[MinValueValidator(Decimal("0"), message=_("The amount paid out cannot be negative."))],
+        null=True,
+        blank=True,
+        help_text=_("The EU funding paid out to the project so far. Leave empty when it is not known."),
+    )
     status_override = models.CharField(
         _("status"),
         max_length=16,

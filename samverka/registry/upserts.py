@@ -137,6 +137,8 @@ def _values(operation: Operation, owner) -> dict:
         values["area_id"] = operation.area_id
     if operation.theme_id is not KEEP:
         values["theme_id"] = operation.theme_id
+    if operation.paid_out is not KEEP:
+        values["paid_out"] = operation.paid_out
     return values
 
 
@@ -199,7 +201,7 @@ def apply_plan(plan: Plan) -> dict[str, int]:
         Project.objects.bulk_create(to_create, batch_size=BATCH)
         if to_update:
             fields = ["title", "summary", "website", "owner_id", "portfolio_id", "area_id", "theme_id", "start_date", "end_date"]
-            fields += ["total_budget", "eu_funding", "updated_at"]
+            fields += ["total_budget", "eu_funding", "paid_out", "updated_at"]
             Project.objects.bulk_update(to_update, fields, batch_size=100)  # CASE … WHEN grows with the batch
         updated_ids = {project.pk for project in to_update}
         _replace_links(

@@ -22,28 +22,41 @@ class Bar:
     y: int
     width: float
     text_x: float
+    part_width: float = 0.0  # a second, narrower bar over the first (e.g. paid out of granted)
 
 
-def bars(rows, *, value_of, label_of, text_of) -> dict:
-    """Instructions for a horizontal bar chart of ``rows``: the view box and one Bar per row."""
+def bars(rows, *, value_of, label_of, text_of, part_of=None, legend=None) -> dict:
+    """Instructions for a horizontal bar chart of ``rows``: the view box and one Bar per row.
+
+    ``part_of(row)``, when given, draws a part of each bar on the same scale (None or 0: none);
+    ``legend`` is then (what the whole bar is, what the part is), drawn below the bars.
+    """
     values = [Decimal(value_of(row) or 0) for row in rows]
-    top = max(values, default=0)
+    parts = [Decimal((part_of(row) if part_of else 0) or 0) for row in rows]
+    top = max([*values, *parts], default=0)
     drawn = []
-    for index, (row, value) in enumerate(zip(rows, values)):
+    for index, (row, value, part) in enumerate(zip(rows, values, parts)):
         width = float(value * BAR_SPACE / top) if top > 0 and value > 0 else 0.0
+        part_width = float(part * BAR_SPACE / top) if top > 0 and part > 0 else 0.0
         drawn.append(
             Bar(
                 label=label_of(row),
                 value_text=text_of(row),
                 y=index * ROW_HEIGHT,
                 width=round(width, 1),
-                text_x=round(LABEL_WIDTH + width + 6, 1),
+                text_x=round(LABEL_WIDTH + max(width, part_width) + 6, 1),
+                part_width=round(part_width, 1),
             )
         )
+    legend_y = max(1, len(drawn)) * ROW_HEIGHT
+    shown_legend = legend if legend and any(bar.part_width for bar in drawn) else None
+    height = legend_y + (ROW_HEIGHT if shown_legend else 0)
     return {
-        "view_box": f"0 0 {WIDTH} {max(1, len(drawn)) * ROW_HEIGHT}",
+        "view_box": f"0 0 {WIDTH} {height}",
         "bars": drawn,
         "label_x": LABEL_WIDTH - 8,
         "bar_x": LABEL_WIDTH,
         "bar_height": ROW_HEIGHT - 8,
+        "legend": shown_legend,
+        "legend_y": legend_y,
     }

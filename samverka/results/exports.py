@@ -49,7 +49,14 @@ def rows_for(table: str, currency: str):
             _("Public co-financing (%(currency)s)"),
             _("Private co-financing (%(currency)s)"),
         ]
-        header = [heading(), _("Projects"), *(label % {"currency": currency} for label in money)]
+        header = [
+            heading(),
+            _("Projects"),
+            *(label % {"currency": currency} for label in money),
+            # The sum paid out, over the projects whose amount is known (the next column says how many).
+            _("EU funding paid out (%(currency)s)") % {"currency": currency},
+            _("Projects with a known amount paid out"),
+        ]
         body = [
             [
                 cell(row.label),
@@ -58,6 +65,8 @@ def rows_for(table: str, currency: str):
                     amount(statistics.convert(money, currency))
                     for money in (row.total_budget, row.eu_funding, row.public, row.private)
                 ),
+                amount(statistics.convert(row.paid_out, currency)) if row.paid_known else "",
+                row.paid_known,
             ]
             for row in freshness.figures({"funding": statistics.funding})["funding"].tables[group]
         ]

@@ -61,11 +61,21 @@ class FundingRow:
     eu_funding: Decimal = Decimal(0)
     public: Decimal = Decimal(0)
     private: Decimal = Decimal(0)
+    # EU funding paid out, summed over the projects whose amount is known (paid_known of them).
+    paid_out: Decimal = Decimal(0)
+    paid_known: int = 0
 
-    def add(self, *, projects=0, total_budget=None, eu_funding=None):
+    def add(self, *, projects=0, total_budget=None, eu_funding=None, paid_out=None, paid_known=0):
         self.projects += projects
         self.total_budget += total_budget or 0
         self.eu_funding += eu_funding or 0
+        self.paid_out += paid_out or 0
+        self.paid_known += paid_known or 0
+
+    @property
+    def paid_out_known(self) -> Decimal | None:
+        """The sum paid out, or None when no project in the group has a known amount."""
+        return self.paid_out if self.paid_known else None
 
 
 @dataclass
@@ -92,8 +102,9 @@ def _labels():
 
 
 def funding() -> Funding:
-    """Projects, budget, EU funding and co-financing by portfolio, programme area, county,
-    period and theme, and over all: eight queries whatever the number of projects."""
+    """Projects, budget, EU funding granted and paid out (where known) and co-financing by
+    portfolio, programme area, county, period and theme, and over all: eight queries whatever
+    the number of projects."""
     labels = _labels()
     not_set = _("Not set")
 
@@ -108,11 +119,17 @@ def funding() -> Funding:
     tables = {group: table(group) for group in GROUPS}
     total = FundingRow(key="total", label=_("All projects"))
 
+    # Count("paid_out") counts the projects whose amount paid out is known (not null).
     by_group = Project.objects.order_by().values(*PROJECT_GROUP.values()).annotate(
-        projects=Count("pk"), total_budget=Sum("total_budget"), eu_funding=Sum("eu_funding")
+        projects=Count("pk"),
+        total_budget=Sum("total_budget"),
+        eu_funding=Sum("eu_funding"),
+        paid_out_sum=Sum("paid_out"),
+        paid_known=Count("paid_out"),
     )
     for row in by_group:
-        figures = {name: row[name] for name in ("projects", "total_budget", "eu_funding")}
+        figures = {name: row[name] for name in ("projects", "total_budget", "eu_funding", "paid_known")}
+        figures["paid_out"] = row["paid_out_sum"]
         total.add(**figures)
         for group, column in PROJECT_GROUP.items():
             tables[group].setdefault(row[column], FundingRow(key=row[column], label=not_set)).add(**figures)
@@ -133,11 +150,17 @@ def funding() -> Funding:
         projects=Count("project_id"),
         total_budget=Sum("project__total_budget"),
         eu_funding=Sum("project__eu_funding"),
+        paid_out=Sum("project__paid_out"),
+        paid_known=Count("project__paid_out"),
     )
     for row in links:
         if row["region_id"] in county_rows:
             county_rows[row["region_id"]].add(
-                projects=row["projects"], total_budget=row["total_budget"], eu_funding=row["eu_funding"]
+                projects=row["projects"],
+                total_budget=row["total_budget"],
+                eu_funding=row["eu_funding"],
+                paid_out=row["paid_out"],
+                paid_known=row["paid_known"],
             )
     county_cofinancing = (
         CoFinancing.objects.order_by()

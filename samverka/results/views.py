@@ -115,11 +115,14 @@ def review_value(request, pk: int):
 
 
 def _funding_chart(rows, currency):
+    """EU funding granted per group, with the part paid out (where known) drawn over it."""
     return charts.bars(
         rows,
         value_of=lambda row: row.eu_funding,
         label_of=lambda row: row.label,
         text_of=lambda row: format_money(statistics.convert(row.eu_funding, currency), currency),
+        part_of=lambda row: row.paid_out,
+        legend=(_("EU funding granted"), _("paid out, where known")),
     )
 
 

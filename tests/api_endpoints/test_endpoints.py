@@ -94,6 +94,7 @@ def test_project_detail_with_financing(client, network):
         "total_budget": "10000000.00",
         "eu_funding": "4000000.00",
         "eu_rate": "40.0",
+        "paid_out": None,
         "cofinancing_public": "3000000.00",
         "cofinancing_private": "1000000.00",
         "cofinancing": [
@@ -102,6 +103,19 @@ def test_project_detail_with_financing(client, network):
         ],
     }
     assert project["municipalities"] == []
+
+
+def test_paid_out_where_known_and_null_where_not(client, network):
+    from decimal import Decimal
+
+    from samverka.registry.models import Project
+
+    Project.objects.filter(case_number="20200181").update(paid_out=Decimal("3500000"))
+    projects = {p["case_number"]: p for p in items(client, "/projects")}
+    assert (projects["20200181"]["paid_out"], projects["20200182"]["paid_out"]) == ("3500000.00", None)
+    detail = client.get(api("/projects/20200181")).json()
+    assert (detail["paid_out"], detail["financing"]["paid_out"]) == ("3500000.00", "3500000.00")
+    assert client.get(api("/projects/20200182")).json()["financing"]["paid_out"] is None
 
 
 def test_project_detail_by_its_programme(client, network):

@@ -61,6 +61,7 @@ def test_funding_totals(client, network):
     assert funding["currency"] == "SEK"
     assert {key: value for key, value in funding["total"].items() if key != "name"} == {
         "slug": "", "code": "", "projects": 3, "total_budget": "30000000.00", "eu_funding": "12000000.00",
+        "paid_out": None, "paid_out_known": 0,
         "cofinancing_public": "3000000.00", "cofinancing_private": "1000000.00",
     }
     portfolios = {row["slug"]: row for row in funding["portfolio"]}
@@ -76,6 +77,28 @@ def test_funding_in_euros(client, network, settings):
     funding = get(client, "/statistics/funding", currency="EUR")
     assert (funding["currency"], funding["eur_rate"]) == ("EUR", "10.00")
     assert funding["total"]["eu_funding"] == "1200000.00"
+
+
+def test_funding_paid_out_sums_the_known_amounts(client, network, settings):
+    from decimal import Decimal
+
+    from samverka.registry.models import Project
+
+    Project.objects.filter(case_number="20200181").update(paid_out=Decimal("3000000.50"))
+    Project.objects.filter(case_number="20200183").update(paid_out=Decimal("0"))
+    funding = get(client, "/statistics/funding")
+    assert (funding["total"]["paid_out"], funding["total"]["paid_out_known"]) == ("3000000.50", 2)
+    portfolios = {row["slug"]: row for row in funding["portfolio"]}
+    assert (portfolios["fornybar-energi"]["paid_out"], portfolios["fornybar-energi"]["paid_out_known"]) == (
+        "3000000.50", 1
+    )
+    assert (portfolios["hallbara-transporter"]["paid_out"], portfolios["hallbara-transporter"]["paid_out_known"]) == (
+        "0.00", 1
+    )
+    areas = {row["code"]: row for row in funding["area"]}
+    assert areas["SE33"]["paid_out"] == "3000000.50"
+    settings.EUR_RATE = Decimal("10.00")
+    assert get(client, "/statistics/funding", currency="EUR")["total"]["paid_out"] == "300000.05"
 
 
 def test_indicator_sums_by_portfolio(client, network):

@@ -78,10 +78,23 @@ def test_financing(client, network):  # noqa: F811
     assert rows[0] == {
         "case_number": "20200181", "programme_cci": "2014SE16RFOP008", "total_budget": "10000000.00",
         "eu_funding": "4000000.00", "eu_rate": "40.0", "cofinancing_public": "3000000.00",
-        "cofinancing_private": "1000000.00", "cofinancing_unspecified": "2000000.00",
+        "cofinancing_private": "1000000.00", "cofinancing_unspecified": "2000000.00", "paid_out": "",
     }
     document = json.loads(download(client, "finansiering.json")[1])
     assert document["items"][1]["cofinancing_public"] == "0.00"
+    assert document["items"][0]["paid_out"] is None
+
+
+def test_financing_with_an_amount_paid_out(client, network):  # noqa: F811
+    from decimal import Decimal
+
+    from samverka.registry.models import Project
+
+    Project.objects.filter(case_number="20200182").update(paid_out=Decimal("1250000"))
+    rows = list(csv.DictReader(io.StringIO(download(client, "finansiering.csv")[1])))
+    assert [row["paid_out"] for row in rows] == ["", "1250000.00", ""]
+    document = json.loads(download(client, "finansiering.json")[1])
+    assert [item["paid_out"] for item in document["items"]] == [None, "1250000.00", None]
 
 
 def test_indicator_values(client, network):  # noqa: F811

@@ -6,6 +6,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import models
 from django.db.models import Sum
 
 from samverka.accounts.models import Audience, User
@@ -219,3 +220,16 @@ def test_existing_edits_survive_a_second_run(demo):
 def test_demo_pages_answer(demo, client):
     for url in ["/om/", "/en/sok-finansiering/", "/personuppgifter/", "/tillganglighet/", "/en/tillganglighet/"]:
         assert client.get(url).status_code == 200, url
+
+
+def test_paid_out_where_a_project_has_run(demo):
+    today = datetime.date.today()
+    finished = Project.objects.in_status(ProjectStatus.FINISHED, today)
+    ongoing = Project.objects.in_status(ProjectStatus.ONGOING, today)
+    assert not finished.filter(paid_out__isnull=True).exists()
+    assert finished.filter(paid_out__lt=models.F("eu_funding")).exists()  # the final payment still due
+    assert ongoing.filter(paid_out__isnull=False).exists() and ongoing.filter(paid_out__isnull=True).exists()
+    assert not Project.objects.in_status(ProjectStatus.PLANNED, today).filter(paid_out__isnull=False).exists()
+    assert not Project.objects.filter(status_override="cancelled", paid_out__isnull=False).exists()
+    for project in Project.objects.filter(paid_out__isnull=False):
+        assert Decimal(0) <= project.paid_out <= project.eu_funding, project.case_number

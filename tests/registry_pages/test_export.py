@@ -25,7 +25,11 @@ def body(response) -> bytes:
 
 
 def test_csv_parses_back_with_every_column(client, exported):
+    from django.utils.translation import gettext, override
+
     response = client.get("/projekt/export.csv")
+    with override("sv"):
+        paid_out = gettext("Paid out (SEK)")  # the Swedish heading, once the catalogue has it
 
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
@@ -50,6 +54,7 @@ def test_csv_parses_back_with_every_column(client, exported):
         "Total budget (kr)": "10000000.00",
         "EU-stöd (kr)": "4000000.00",
         "EU-andel (%)": "40.0",
+        paid_out: "",
         "Status": "avslutat",
         "Webbplats": "",
         "Adress i projektregistret": f"http://testserver/projekt/{exported.pk}/",
@@ -153,3 +158,20 @@ def test_a_sole_traders_personal_identity_number_is_never_published(client, make
         body = b"".join(response.streaming_content).decode()
         assert "Exempelssons Solel" in body
         assert "811218" not in body
+
+
+def test_exports_carry_the_amount_paid_out_where_known(client, exported):
+    exported.paid_out = Decimal("3500000.50")
+    exported.save()
+    rows = list(csv.DictReader(io.StringIO(body(client.get("/en/projekt/export.csv")).decode("utf-8-sig"))))
+    assert sorted(row["Paid out (SEK)"] for row in rows) == ["", "", "3500000.50"]
+
+    projects = json.loads(body(client.get("/projekt/export.json")))["projects"]
+    paid_out = {p["case_number"]: p["paid_out"] for p in projects}
+    assert paid_out.pop("20200181") == "3500000.50"
+    assert list(paid_out.values()) == [None, None]
+
+    sheet = openpyxl.load_workbook(io.BytesIO(body(client.get("/en/projekt/export.xlsx"))), read_only=True).active
+    rows = list(sheet.iter_rows(values_only=True))
+    column = rows[0].index("Paid out (SEK)")
+    assert sorted(str(row[column]) for row in rows[1:]) == ["3500000.5", "None", "None"]

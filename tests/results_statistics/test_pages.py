@@ -26,7 +26,8 @@ def test_page_shows_the_totals_in_sek(client, registry):
     assert "<h1>Statistics</h1>" in page
     assert "SEK 6,800,000" in page and "SEK 17,000,000" in page
     assert '<a href="?currency=SEK" aria-current="true">' in page
-    assert "Payments (amounts paid out) are not yet in the registry" in page
+    assert "The EU funding paid out is summed over the projects whose amount is known" in page
+    assert page.count("not known") == 1 + 2 + 2 + 2 + 1 + 1  # the total, and every group with projects
 
 
 def test_page_in_euros(client, registry, settings):
@@ -75,9 +76,9 @@ def test_csv_by_portfolio_in_sek(client, registry):
     assert "attachment" in response["Content-Disposition"]
     assert rows_of(response) == [
         ["Portfolio", "Projects", "Total budget (SEK)", "EU funding granted (SEK)", "Public co-financing (SEK)",
-         "Private co-financing (SEK)"],
-        ["Sustainable transport", "1", "5000000.00", "2000000.00", "0.00", "250000.00"],
-        ["Renewable energy", "2", "12000000.00", "4800000.00", "3500000.00", "1000000.00"],
+         "Private co-financing (SEK)", "EU funding paid out (SEK)", "Projects with a known amount paid out"],
+        ["Sustainable transport", "1", "5000000.00", "2000000.00", "0.00", "250000.00", "", "0"],
+        ["Renewable energy", "2", "12000000.00", "4800000.00", "3500000.00", "1000000.00", "", "0"],
     ]
 
 
@@ -85,7 +86,51 @@ def test_csv_in_euros_is_exact(client, registry, settings):
     settings.EUR_RATE = Decimal("11.00")
     rows = rows_of(client.get(en("results:statistics_csv", table="programme-areas") + "?currency=EUR"))
     assert rows[0][3] == "EU funding granted (EUR)"
-    assert rows[2] == ["Övre Norrland", "2", "1363636.36", "545454.55", "272727.27", "113636.36"]
+    assert rows[2] == ["Övre Norrland", "2", "1363636.36", "545454.55", "272727.27", "113636.36", "", "0"]
+
+
+@pytest.fixture
+def paid(registry):
+    """P1 has had 3 000 000 paid out and P3 1 000 000; P2's amount is not known."""
+    from samverka.registry.models import Project
+
+    Project.objects.filter(pk=registry["p1"].pk).update(paid_out=Decimal("3000000"))
+    Project.objects.filter(pk=registry["p3"].pk).update(paid_out=Decimal("1000000"))
+    return registry
+
+
+def test_page_shows_paid_out_where_known(client, paid, settings):
+    page = client.get(en("results:statistics")).content.decode()
+    assert "<th scope=\"col\" class=\"num\">EU funding paid out</th>" in page
+    assert "SEK 4,000,000<br><span class=\"muted\">known for 2 of 3 projects</span>" in page  # the total
+    assert "SEK 3,000,000<br><span class=\"muted\">known for 1 of 2 projects</span>" in page  # Renewable energy
+    assert "SEK 1,000,000</td>" in page  # Sustainable transport: known for its only project
+    assert page.count('class="chart-bar-part"') >= 2
+    settings.EUR_RATE = Decimal("10.00")
+    page = client.get(en("results:statistics") + "?currency=EUR").content.decode()
+    assert "EUR 400,000<br><span class=\"muted\">known for 2 of 3 projects</span>" in page
+
+
+def test_page_says_known_for_in_swedish(client, paid):
+    from django.utils.translation import gettext
+
+    page = client.get(reverse("results:statistics")).content.decode()
+    with override("sv"):
+        heading = gettext("EU funding paid out")
+    assert heading in page
+    assert "4\xa0000\xa0000\xa0kr" in page
+
+
+def test_csv_with_paid_out(client, paid, settings):
+    rows = rows_of(client.get(en("results:statistics_csv", table="portfolios")))
+    assert [row[-2:] for row in rows[1:]] == [["1000000.00", "1"], ["3000000.00", "1"]]
+    counties = {row[0]: row[-2:] for row in rows_of(client.get(en("results:statistics_csv", table="counties")))[1:]}
+    # P3 works in both counties, so its amount counts in each; P2 (Skåne) is not known.
+    assert counties == {"Skåne län": ["1000000.00", "1"], "Norrbottens län": ["4000000.00", "2"]}
+    settings.EUR_RATE = Decimal("11.00")
+    rows = rows_of(client.get(en("results:statistics_csv", table="periods") + "?currency=EUR"))
+    assert rows[0][-2] == "EU funding paid out (EUR)"
+    assert rows[1][-2:] == ["363636.36", "2"]
 
 
 def test_csv_cells_never_run_as_formulas(client, registry, portfolio):

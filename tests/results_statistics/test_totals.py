@@ -136,3 +136,31 @@ def test_last_updated_counts_a_finished_import(registry):
     ImportJob.objects.create(filename="lista.xlsx", status=ImportJob.Status.DONE, finished_at=later)
     ImportJob.objects.create(filename="trasig.xlsx", status=ImportJob.Status.FAILED, finished_at=later + later.resolution)
     assert statistics.last_updated() == later
+
+
+def paid(row):
+    return (row.label, row.paid_out_known, row.paid_known, row.projects)
+
+
+def test_paid_out_sums_only_the_known_amounts(registry):
+    """P1 3 000 000 paid out, P2 not known, P3 0 (known: nothing paid yet)."""
+    from samverka.registry.models import Project
+
+    Project.objects.filter(pk=registry["p1"].pk).update(paid_out=Decimal("3000000"))
+    Project.objects.filter(pk=registry["p3"].pk).update(paid_out=Decimal("0"))
+    funding = statistics.funding()
+    assert paid(funding.total)[1:] == (3000000, 2, 3)
+    with override("en"):
+        rows = statistics.funding().tables["portfolio"]
+    assert [paid(row) for row in rows] == [("Sustainable transport", 0, 1, 1), ("Renewable energy", 3000000, 1, 2)]
+    assert [paid(row) for row in funding.tables["area"]] == [("Skåne-Blekinge", None, 0, 1), ("Övre Norrland", 3000000, 2, 2)]
+    counties = {row.code: paid(row)[1:] for row in funding.tables["county"]}
+    assert counties == {"12": (0, 1, 2), "25": (3000000, 2, 2)}
+    assert [paid(row)[1:] for row in funding.tables["period"]] == [(3000000, 2, 3)]
+    assert [paid(row)[1:] for row in funding.tables["theme"]] == [(3000000, 2, 3)]
+
+
+def test_paid_out_unknown_everywhere(registry):
+    funding = statistics.funding()
+    assert paid(funding.total)[1:] == (None, 0, 3)
+    assert all(row.paid_out_known is None for group in funding.tables.values() for row in group)

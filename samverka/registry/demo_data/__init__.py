@@ -229,6 +229,7 @@ def _projects(summary, demo_projects, programmes, regions, portfolios, owners, t
                 end_date=demo.end_date,
                 total_budget=demo.total_budget,
                 eu_funding=demo.eu_funding,
+                paid_out=demo.paid_out,
                 status_override=demo.status_override,
             )
             for demo in (keys[key] for key in missing)

@@ -43,6 +43,7 @@ class DemoProject:
     eu_funding: Decimal
     cofinancing: list[tuple[str, str, Decimal]] = field(default_factory=list)  # financier, kind, amount
     status_override: str = ""
+    paid_out: Decimal | None = None  # EU funding paid out so far; None: not known
 
 
 def _add_months(day: datetime.date, months: int) -> datetime.date:
@@ -217,7 +218,29 @@ def generate(owners, *, today: datetime.date, seed: int = 2020) -> list[DemoProj
         _rescale(project, total)
     # One 2021–2027 project was cancelled, as happens.
     projects[PROJECTS_PER_PERIOD["2014–2020"] + 5].status_override = "cancelled"
+    for project in projects:
+        project.paid_out = _paid_out(project, today=today, seed=seed)
     return projects
+
+
+def _paid_out(project: DemoProject, *, today: datetime.date, seed: int) -> Decimal | None:
+    """What has been paid out of the EU funding by ``today``: most of it once a project has
+    ended (the final payment may still be due), part of it for some running projects (payments
+    follow the claims, in arrears), nothing known for projects not yet started or cancelled.
+
+    A generator of its own per project, so that the projects' other figures stay as they were.
+    """
+    if project.status_override or project.start_date > today:
+        return None
+    rng = random.Random(f"{seed}:paid:{project.case_number}")
+    if project.end_date < today:
+        share = Decimal(1) if rng.random() < 0.4 else Decimal(rng.randrange(85, 100)) / 100
+        return (project.eu_funding * share).quantize(Decimal(1))
+    if rng.random() < 0.4:
+        return None  # the managing authority's figures for this one are not in yet
+    elapsed = (today - project.start_date).days / max(1, (project.end_date - project.start_date).days)
+    share = Decimal(str(round(elapsed * rng.uniform(0.5, 0.9), 3)))
+    return min(project.eu_funding, (project.eu_funding * share / 1000).quantize(Decimal(1)) * 1000)
 
 
 def _rescale(project: DemoProject, total: int) -> None:

@@ -51,6 +51,9 @@ def _plain_static_files(settings):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Tests change data and look again at once; the page cache (samverka/ops/page_cache.py) has
+    # its own tests in tests/ops/test_page_cache.py.
+    settings.PAGE_CACHE_SECONDS = 0
 
 
 @pytest.fixture(scope="session")

@@ -106,6 +106,9 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "samverka.ops.cache.ResilientRedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Public pages and API answers kept this many seconds for visitors who are not signed in
+# (samverka/ops/page_cache.py); 0 turns it off.
+PAGE_CACHE_SECONDS = max(0, env_int("PAGE_CACHE_SECONDS", 30))
 
 TASKS = {
     "default": {

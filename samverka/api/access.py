@@ -15,6 +15,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, JsonResponse
 
+from samverka.ops import page_cache
+
 ALLOWED_METHODS = "GET, OPTIONS"
 
 
@@ -98,4 +100,4 @@ class OpenDataMiddleware:
     def __call__(self, request):
         if not request.path.startswith("/api/"):
             return self.get_response(request)
-        return serve(request, self.get_response)
+        return serve(request, functools.partial(page_cache.cached, self.get_response))

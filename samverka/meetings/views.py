@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from samverka.accounts.rules import is_coordinator
+from samverka.ops.page_cache import public_page
 from samverka.registry.models import Project
 
 from . import selectors, services
@@ -136,6 +137,7 @@ def _event_page(request, event, *, guest_form=None, person_form=None, status=200
 
 
 @require_GET
+@public_page
 def event_detail(request, pk: int):
     event = get_event_for_page(request, pk)
     return _event_page(request, event)

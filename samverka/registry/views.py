@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from samverka.ops.page_cache import public_page
 from samverka.pages.models import Page
 
 from . import exports, sections, selectors
@@ -32,6 +33,7 @@ def get_project_for_editing(request, pk: int) -> Project:
 
 
 @require_GET
+@public_page
 def home(request):
     portfolios = selectors.portfolios_with_totals()
     regions = Region.objects.filter(kind__in=[Region.Kind.AREA, Region.Kind.COUNTY]).order_by("kind", "code")
@@ -49,6 +51,7 @@ def home(request):
 
 
 @require_GET
+@public_page
 def project_list(request):
     form = ProjectFilterForm(request.GET or None)
     projects = selectors.filter_projects(Project.objects.all(), **form.filters())
@@ -64,6 +67,7 @@ def project_export(request, fmt: str):
 
 
 @require_GET
+@public_page
 def project_detail(request, pk: int):
     project = selectors.project_for_page(pk).first()
     if project is None:
@@ -97,6 +101,7 @@ def project_edit(request, pk: int):
 
 
 @require_GET
+@public_page
 def portfolio_detail(request, slug: str):
     portfolio = get_object_or_404(Portfolio.objects.select_related("theme__period"), slug=slug)
     projects = Project.objects.for_list().filter(portfolio=portfolio)
@@ -113,6 +118,7 @@ def portfolio_detail(request, slug: str):
 
 
 @require_GET
+@public_page
 def region_detail(request, slug: str):
     region = get_object_or_404(Region.objects.select_related("parent"), slug=slug)
     projects = selectors.projects_in_region(region).for_list()

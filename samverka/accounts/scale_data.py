@@ -70,8 +70,10 @@ def generate_people(count: int, *, seed: int = 1, project_ids: range | None = No
     audience_ids = {}
     for code in codes:
         audience_ids[code] = Audience.objects.get_or_create(code=code)[0].pk
-    projects = list(project_ids or ())
-    rng.shuffle(projects)
+    codes_drawn = rng.choices(codes, weights, k=count)
+    leaders = sum(code == Audience.Code.PROJECT_LEADER for code in codes_drawn)
+    pool = project_ids or range(0)
+    projects = rng.sample(pool, min(leaders, len(pool)))
     now = timezone.now()
     with transaction.atomic():
         result.first = next_id(User)
@@ -83,7 +85,7 @@ def generate_people(count: int, *, seed: int = 1, project_ids: range | None = No
             place = rng.choice(places)
             kind = rng.choice(ORGANISATION_KINDS)
             organisation = f"{place} {kind}" if kind != "kommun" else f"{place}s kommun"
-            code = rng.choices(codes, weights)[0]
+            code = codes_drawn[n]
             project = projects.pop() if code == Audience.Code.PROJECT_LEADER and projects else None
             title = "Projektledare" if project else rng.choice(TITLES)
             result.names.append(name)

@@ -162,7 +162,7 @@ def generate_knowledge(items: int, news: int, *, seed: int = 1, project_ids: ran
         written["knowledge items"] = write_rows(KnowledgeItem, [
             "id", "kind", "title", "lead", "body", "language", "status", "published_at", "created_at", "updated_at",
         ], rows)
-        written["links"] += write_rows(KnowledgeItem.projects.through, ["knowledgeitem_id", "project_id"], project_links)
+        written["links"] += write_rows(KnowledgeItem.projects.through, ["knowledgeitem_id", "project_id"], sorted(project_links, key=lambda link: link[1]))
         written["links"] += write_rows(KnowledgeItem.portfolios.through, ["knowledgeitem_id", "portfolio_id"], portfolio_links)
         written["links"] += write_rows(KnowledgeItem.events.through, ["knowledgeitem_id", "event_id"], event_links)
         written["links"] += write_rows(KnowledgeItem.tags.through, ["knowledgeitem_id", "tag_id"], tag_links)

@@ -187,7 +187,9 @@ def generate_events(count: int, registrations: int, *, seed: int = 1, people=Non
             "guests_erased_at", "created_at", "updated_at",
         ], event_rows)
         write_rows(Event.invited_portfolios.through, ["event_id", "portfolio_id"], links)
-        write_rows(Registration, REGISTRATION_COLUMNS, _registrations(events, people, rng, now))
+        # Sorted by project: the foreign-key checks then read the big project table in order.
+        registrations_rows = sorted(_registrations(events, people, rng, now), key=lambda row: row[5] or 0)
+        write_rows(Registration, REGISTRATION_COLUMNS, registrations_rows)
     reset_sequences(Event, Event.invited_portfolios.through, Registration)
     for event in events:
         del event._plan

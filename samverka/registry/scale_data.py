@@ -302,6 +302,9 @@ def generate_project_roles(people) -> int:
         for person_id, project in zip(people.ids, people.projects, strict=True)
         if project is not None
     ]
+    # In the order of the projects: the foreign-key checks then visit each page of the big
+    # project table once instead of at random (several times faster on PostgreSQL at scale).
+    rows.sort()
     with transaction.atomic():
         written = write_rows(ProjectRole, ["project_id", "person_id", "role"], rows)
     reset_sequences(ProjectRole)

@@ -20,6 +20,19 @@ def demo(django_db_setup, django_db_blocker, media_root):
             yield out.getvalue()
         finally:
             call_command("flush", interactive=False, verbosity=0)
+            _empty_search_table()
+
+
+def _empty_search_table():
+    # flush empties the models' tables and starts their ids again at 1, but not SQLite's FTS5
+    # table of the search index, whose rows would then clash with the next tests' entries.
+    from django.db import connection
+
+    from samverka.knowledge.search import FTS_TABLE, is_postgresql
+
+    if not is_postgresql():
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {FTS_TABLE}")  # noqa: S608 — the table's own name
 
 
 XREF = re.compile(rb"xref\n0 (\d+)\n")

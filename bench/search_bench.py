@@ -154,33 +154,25 @@ def seed(entries: int, rng) -> float:
         ]
         Page.objects.get_or_create(slug="om", defaults={"title": "Om nätverket", "body": "Ett nätverk."})
         with connection.cursor() as cursor:
-            for model in (SearchEntry.portfolios.through, SearchEntry.areas.through, SearchEntry):
-                cursor.execute(f"DELETE FROM {model._meta.db_table}")
+            cursor.execute(f"DELETE FROM {SearchEntry._meta.db_table}")
         kinds = ["project"] * 5 + ["tip", "result", "model", "story", "evaluation", "news", "news", "event"]
         now = timezone.now()
         batch = 5000
         for start in range(0, entries, batch):
-            rows, links = [], []
+            rows = []
             for number in range(start, min(entries, start + batch)):
                 english = rng.random() < 0.1
                 title, lead, body = english_text(rng) if english else swedish_text(rng)
                 kind = rng.choice(kinds)
                 moment = now - datetime.timedelta(days=rng.randint(0, 3650))
+                portfolio, area = rng.choice(portfolios).pk, rng.choice(areas).pk if kind == "project" else None
                 rows.append(SearchEntry(
                     source={"project": "project", "news": "news", "event": "event"}.get(kind, "knowledge"),
                     object_id=number + 1, kind=kind, language="en" if english else "sv", title=title, lead=lead,
                     body=body, year=moment.year, published_at=None if kind == "project" else moment,
+                    portfolio_ids=[portfolio], area_ids=[area] if area else [],
                 ))
-                links.append((rng.choice(portfolios).pk, rng.choice(areas).pk if kind == "project" else None))
-            created = SearchEntry.objects.bulk_create(rows)
-            SearchEntry.portfolios.through.objects.bulk_create(
-                SearchEntry.portfolios.through(searchentry_id=entry.pk, portfolio_id=portfolio)
-                for entry, (portfolio, _) in zip(created, links, strict=True)
-            )
-            SearchEntry.areas.through.objects.bulk_create(
-                SearchEntry.areas.through(searchentry_id=entry.pk, region_id=area)
-                for entry, (_, area) in zip(created, links, strict=True) if area
-            )
+            SearchEntry.objects.bulk_create(rows)
         write_vectors()
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE knowledge_searchentry")

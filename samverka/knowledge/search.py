@@ -9,7 +9,9 @@ Markdown is indexed as plain text.
 ``index_projects(ids)`` and its siblings make the entries of those ids true again: an id that
 is gone or no longer public loses its entry, one that is public gets a fresh one. They write in
 bulk (a handful of statements whatever the number of ids); ``rebuild_index()`` does the same for
-everything. The text to match is written beside the entry:
+everything. Each entry carries the ids of its portfolios and programme areas (``portfolio_ids``,
+``area_ids``: sorted JSON arrays), written with it; a change of links writes the entry again. The
+text to match is written beside the entry:
 
 - PostgreSQL: the entry's ``vector``, weighted title A, lead B, text C in the entry's language
   (``swedish`` or ``english``), by one ``UPDATE`` (a GIN index serves the matching; migration 0002).
@@ -193,7 +195,7 @@ def _delete_entries(entry_ids: list[int]) -> None:
 
 
 def _write(documents, *, vectors: bool = True) -> int:
-    """Insert entries for ``documents`` with their facet links and matchable text; return the count.
+    """Insert entries for ``documents`` with their facet ids and matchable text; return the count.
 
     ``vectors=False`` leaves PostgreSQL's vectors for one ``write_vectors()`` over every row.
     """
@@ -214,18 +216,9 @@ def _write_batch(documents: list[Document], vectors: bool) -> int:
         SearchEntry(
             source=d.source, object_id=d.object_id, kind=d.kind, language=d.language, title=_clean(d.title)[:300],
             lead=_clean(d.lead), body=_clean(d.body), year=d.year, published_at=d.published_at,
+            portfolio_ids=sorted(d.portfolio_ids), area_ids=sorted(d.area_ids),
         )
         for d in documents
-    )
-    SearchEntry.portfolios.through.objects.bulk_create(
-        SearchEntry.portfolios.through(searchentry_id=entry.pk, portfolio_id=pk)
-        for entry, d in zip(entries, documents, strict=True)
-        for pk in d.portfolio_ids
-    )
-    SearchEntry.areas.through.objects.bulk_create(
-        SearchEntry.areas.through(searchentry_id=entry.pk, region_id=pk)
-        for entry, d in zip(entries, documents, strict=True)
-        for pk in d.area_ids
     )
     ids = [entry.pk for entry in entries]
     if not is_postgresql():
@@ -302,11 +295,7 @@ def rebuild_index() -> dict[str, int]:
     Side effects: deletes every search entry and writes one per public thing, in bulk (on
     PostgreSQL the vectors are computed by one statement at the end).
     """
-    tables = [
-        SearchEntry.portfolios.through._meta.db_table,
-        SearchEntry.areas.through._meta.db_table,
-        SearchEntry._meta.db_table,
-    ]
+    tables = [SearchEntry._meta.db_table]
     counts = {}
     if not is_postgresql():
         tables.append(FTS_TABLE)

@@ -11,8 +11,8 @@ when migrating backwards), so no rebuild of the index is needed.
 from django.db import migrations, models
 
 ENTRY = "knowledge_searchentry"
-LINKS = (("portfolio_ids", "knowledge_searchentry_portfolios", "portfolio_id"),
-         ("area_ids", "knowledge_searchentry_areas", "region_id"))
+LINKS = (("portfolio_ids", "knowledge_searchentry_portfolios", "portfolio_id", "registry_portfolio"),
+         ("area_ids", "knowledge_searchentry_areas", "region_id", "registry_region"))
 
 
 def _copy_sql(vendor: str, column: str, table: str, key: str) -> str:
@@ -27,24 +27,28 @@ def _copy_sql(vendor: str, column: str, table: str, key: str) -> str:
     )
 
 
-def _back_sql(vendor: str, column: str, table: str, key: str) -> str:
+def _back_sql(vendor: str, column: str, table: str, key: str, target: str) -> str:
+    # Only ids that still exist: the arrays keep the id of a portfolio deleted since.
     if vendor == "postgresql":
         elements = f"jsonb_array_elements_text(e.{column}) AS x(value)"
         value = "CAST(x.value AS BIGINT)"
     else:
         elements = f"json_each(e.{column}) AS x"
         value = "x.value"
-    return f"INSERT INTO {table} (searchentry_id, {key}) SELECT e.id, {value} FROM {ENTRY} e, {elements}"
+    return (
+        f"INSERT INTO {table} (searchentry_id, {key}) SELECT e.id, {value} FROM {ENTRY} e, {elements} "
+        f"WHERE {value} IN (SELECT id FROM {target})"
+    )
 
 
 def copy_ids(apps, schema_editor):
-    for column, table, key in LINKS:
+    for column, table, key, _target in LINKS:
         schema_editor.execute(_copy_sql(schema_editor.connection.vendor, column, table, key))
 
 
 def copy_links(apps, schema_editor):
-    for column, table, key in LINKS:
-        schema_editor.execute(_back_sql(schema_editor.connection.vendor, column, table, key))
+    for column, table, key, target in LINKS:
+        schema_editor.execute(_back_sql(schema_editor.connection.vendor, column, table, key, target))
 
 
 class Migration(migrations.Migration):

@@ -24,7 +24,8 @@ from email import policy
 import pytest
 from aiosmtpd.controller import Controller
 
-from tests.ops.servers import ROOT, fresh_database, free_port, manage, server_env
+from tests.ops.servers import ROOT, fresh_database, free_port, server_env
+from tests.ops.servers import manage as run_manage
 
 STUCK_AFTER = 1  # seconds, TASK_STUCK_AFTER of every process of these tests
 INVITED = ["ada@example.net", "bo@example.net", "cecilia@example.net"]
@@ -134,6 +135,14 @@ def worker(env, log_path, *extra):
             if process.poll() is None:
                 process.kill()
                 process.wait(timeout=10)
+
+
+def manage(*args, env):
+    """``manage.py`` in a process of its own; a failure shows the command's own error."""
+    try:
+        return run_manage(*args, env=env)
+    except subprocess.CalledProcessError as error:
+        pytest.fail(f"manage.py {args[0]} failed:\n{error.stderr}")
 
 
 def state(env):

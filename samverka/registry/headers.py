@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # field name -> what a person calls it (used in messages such as "the columns for … are missing").
 FIELDS = {
@@ -21,9 +22,9 @@ FIELDS = {
     "start_date": _("start date"),
     "end_date": _("end date"),
     "total_budget": _("total budget"),
-    "eu_funding": _("EU funding granted"),
+    "eu_funding": pgettext_lazy("a column named in a sentence", "EU funding granted"),
     "eu_rate": _("EU co-financing rate"),
-    "paid_out": _("EU funding paid out"),
+    "paid_out": pgettext_lazy("a column named in a sentence", "EU funding paid out"),
     "public_cofinancing": _("public co-financing"),
     "private_cofinancing": _("private co-financing"),
     "counties": _("county"),

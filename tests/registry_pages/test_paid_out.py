@@ -25,9 +25,10 @@ def test_zero_or_more_is_accepted(project_a, amount):
 
 def test_negative_is_refused_with_a_clear_message(project_a):
     project_a.paid_out = Decimal("-1")
-    with override("en"), pytest.raises(ValidationError) as refused:
-        project_a.full_clean()
-    assert refused.value.message_dict == {"paid_out": ["The amount paid out cannot be negative."]}
+    with override("en"):
+        with pytest.raises(ValidationError) as refused:
+            project_a.full_clean()
+        assert refused.value.message_dict == {"paid_out": ["The amount paid out cannot be negative."]}
 
 
 def test_page_shows_the_amount_paid_out_when_known(client, project_a):

@@ -51,6 +51,8 @@ def server_env(database_url, tmp_path, **extra):
         SECRET_KEY="one-key-for-every-process-of-this-test-0123456789",
         # Static files are not what these tests are about: no collectstatic step.
         STATIC_STORAGE="django.contrib.staticfiles.storage.StaticFilesStorage",
+        # Every request reaches the database (a kept copy of a page would answer while it is away).
+        PAGE_CACHE_SECONDS="0",
     )
     env.update(extra)
     return env

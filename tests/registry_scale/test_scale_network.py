@@ -138,3 +138,11 @@ def test_index_rebuilds_the_search_index_of_every_source(capsys):
     sources = set(SearchEntry.objects.values_list("source", flat=True))
     assert sources == {"project", "knowledge", "news", "event"}
     assert "Search index rebuilt" in capsys.readouterr().out
+
+
+def test_related_rebuilds_the_related_lists(capsys):
+    call_command("generate_scale_data", "--projects", "20", "--related")
+    from samverka.knowledge.models import SimilarityProfile
+
+    assert SimilarityProfile.objects.filter(source="project").count() == 20
+    assert "Related: " in capsys.readouterr().out

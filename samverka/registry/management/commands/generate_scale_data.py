@@ -4,6 +4,7 @@ from time import perf_counter
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from samverka.accounts.scale_data import generate_people
 from samverka.knowledge.scale_data import generate_knowledge
@@ -97,6 +98,12 @@ class Command(BaseCommand):
             f"{knowledge['knowledge items']:,} knowledge items and {knowledge['news items']:,} news items "
             f"in {perf_counter() - step:.1f} s."
         )
+        if connection.vendor == "postgresql":
+            # Fresh statistics for every table written, link tables included: without them the
+            # planner reads a grown registry as it was (an API page at 1 000 000 projects took
+            # 45 ms instead of 25 until the next autovacuum got round to it).
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         self.stdout.write(f"Done in {perf_counter() - started:.1f} s.")
         if index:
             call_command("rebuild_search_index", verbosity=options["verbosity"], stdout=self.stdout)

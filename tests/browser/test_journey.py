@@ -75,12 +75,12 @@ def test_project_leader_signs_in_and_edits_her_project(visitor, demo, settings):
     visitor.page.get_by_role("link", name="Redigera projektsidan").click()
     visitor.page.wait_for_url("**/redigera/")
     visitor.check()
-    visitor.page.get_by_label("Webbplats").fill("inte en adress")
+    visitor.page.get_by_label("Webbplats", exact=True).fill("inte en adress")
     with visitor.page.expect_navigation():
         visitor.page.locator("main form button[type=submit]").click()
     visitor.check()
-    assert visitor.page.get_by_label("Webbplats").input_value() == "inte en adress"
-    visitor.page.get_by_label("Webbplats").fill("https://projekt.example.org/")
+    assert visitor.page.get_by_label("Webbplats", exact=True).input_value() == "inte en adress"
+    visitor.page.get_by_label("Webbplats", exact=True).fill("https://projekt.example.org/")
     visitor.page.locator("main form button[type=submit]").click()
     visitor.page.wait_for_url(f"**{role.project.get_absolute_url()}")
     visitor.check()

@@ -80,7 +80,7 @@ def test_legend_names_the_areas_of_each_shade(client, funded):
 
 def test_table_alternative(client, funded):
     page = client.get(en("results:map")).content.decode()
-    assert "<caption>Funding by programme area</caption>" in page
+    assert '<caption id="programme-areas-caption">Funding by programme area</caption>' in page
     assert '<th scope="row"><a href="/en/projekt/?area=ovre-norrland">Övre Norrland</a></th>' in page
 
 

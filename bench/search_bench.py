@@ -7,7 +7,7 @@ search function and through the whole /sok/ page.
 
 The database (``DATABASE_URL``, by default samverka_bench_search on 127.0.0.1) is created and
 migrated when missing (with ``random_page_cost = 1.1`` and ``jit = off``, as
-docs/deployment.md asks for on SSD storage) and seeded when it does not hold ``--entries`` entries (``--fresh`` seeds
+docs/deploy.md asks for on SSD storage) and seeded when it does not hold ``--entries`` entries (``--fresh`` seeds
 again): six portfolios, eight programme areas and entries whose Swedish text (one in ten in
 English) is put together from word lists of the low-carbon theme (projects, tips, results,
 news and events), inserted with ``bulk_create`` and given their vectors by one SQL ``UPDATE``.
@@ -228,7 +228,7 @@ def main():
     with psycopg.connect(admin, autocommit=True) as connection:
         if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
             connection.execute(f'CREATE DATABASE "{name}"')
-        # The settings docs/deployment.md asks for on SSD storage (see there for why).
+        # The settings docs/deploy.md asks for on SSD storage (see there for why).
         connection.execute(f'ALTER DATABASE "{name}" SET random_page_cost = 1.1')
         connection.execute(f'ALTER DATABASE "{name}" SET jit = off')
 

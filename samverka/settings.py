@@ -1,7 +1,7 @@
 """Samverka settings: one module, every deployment-specific value read from the environment.
 
 The defaults give a safe demo on SQLite (``make run``). Production sets at least
-SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and HTTPS=1; see docs/deployment.md.
+SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and HTTPS=1; see docs/deploy.md.
 """
 
 from decimal import Decimal

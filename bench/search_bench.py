@@ -127,7 +127,7 @@ def seed(entries: int, rng) -> float:
     from django.utils import timezone
 
     from samverka.knowledge.models import SearchEntry
-    from samverka.knowledge.search import write_vectors
+    from samverka.knowledge.search import assign_facets, write_vectors
     from samverka.pages.models import Page
     from samverka.registry.models import Portfolio, ProgrammePeriod, Region, ThemeArea
 
@@ -173,6 +173,7 @@ def seed(entries: int, rng) -> float:
                     portfolio_ids=[portfolio], area_ids=[area] if area else [],
                 ))
             SearchEntry.objects.bulk_create(rows)
+        assign_facets()
         write_vectors()
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE knowledge_searchentry")

@@ -209,6 +209,31 @@ class NewsImage(models.Model):
         return self.alt_text
 
 
+class SearchFacets(models.Model):
+    """The facet values that search entries share: kind, year (0: none), language, portfolio ids
+    and programme area ids. Counting facets groups the matches by this row's id (an integer)
+    rather than by five columns, two of them JSON arrays. Written by ``search.assign_facets``;
+    rows are never deleted (there are a few thousand at most)."""
+
+    kind = models.CharField(max_length=20)
+    year = models.PositiveSmallIntegerField(default=0)
+    language = models.CharField(max_length=2)
+    portfolio_ids = models.JSONField(default=list)
+    area_ids = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name = _("search facet values")
+        verbose_name_plural = _("search facet values")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "year", "language", "portfolio_ids", "area_ids"], name="searchfacets_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.year} {self.language} {self.portfolio_ids} {self.area_ids}"
+
+
 class SearchEntry(models.Model):
     """One searchable thing, in plain text, with the facets search filters on.
 
@@ -237,6 +262,9 @@ class SearchEntry(models.Model):
     # joins nothing. Ids of portfolios or areas deleted since are never shown (see search_views.py).
     portfolio_ids = models.JSONField(default=list, blank=True, editable=False)
     area_ids = models.JSONField(default=list, blank=True, editable=False)
+    # The same facet values as one row (``search.assign_facets``): the facet counts group the
+    # matches by it, and a filtered page finds its entries through its index.
+    facets = models.ForeignKey(SearchFacets, null=True, editable=False, on_delete=models.PROTECT, related_name="+")
     # Filled on PostgreSQL only (weighted title A, lead B, body C in the entry's language);
     # SQLite searches the FTS5 table instead.
     vector = SearchVectorField(null=True, editable=False)
@@ -245,7 +273,9 @@ class SearchEntry(models.Model):
         verbose_name = _("search entry")
         verbose_name_plural = _("search entries")
         constraints = [models.UniqueConstraint(fields=["source", "object_id"], name="searchentry_source_object_unique")]
-        indexes = [models.Index(fields=["kind"], name="searchentry_kind"), models.Index(fields=["year"], name="searchentry_year")]
+        # Walked backwards for a word in most entries (search_results._PostgreSQL.walks). Filters
+        # go through ``facets`` (its index), not the entry's own kind and year.
+        indexes = [models.Index(fields=["language", "id"], name="searchentry_language_id")]
 
     def __str__(self):
         return self.title

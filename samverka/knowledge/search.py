@@ -40,7 +40,7 @@ from samverka.registry.models import Project
 from samverka.registry.signals import projects_changed
 from samverka.richtext import render_markdown
 
-from .models import KnowledgeItem, NewsItem, SearchEntry
+from .models import KnowledgeItem, NewsItem, SearchEntry, SearchFacets
 from .stemming import stems
 
 Source = SearchEntry.Source
@@ -221,11 +221,39 @@ def _write_batch(documents: list[Document], vectors: bool) -> int:
         for d in documents
     )
     ids = [entry.pk for entry in entries]
+    assign_facets(ids)
     if not is_postgresql():
         _write_fts(entries)
     elif vectors:
         write_vectors(ids)
     return len(entries)
+
+
+def assign_facets(ids: list[int] | None = None) -> None:
+    """Point these entries (all, without ``ids``) at their ``SearchFacets`` row, adding the rows
+    that are missing: two statements, the same on both engines."""
+    entry, facets = SearchEntry._meta.db_table, SearchFacets._meta.db_table
+    where, params = "", []
+    if ids is not None:
+        if not ids:
+            return
+        where, params = f"AND id IN ({', '.join(['%s'] * len(ids))})", list(ids)
+    same = " AND ".join(
+        f"s.{column} = {entry}.{column}" for column in ("kind", "language", "portfolio_ids", "area_ids")
+    )
+    with connection.cursor() as cursor:
+        # "WHERE 1 = 1": SQLite reads ON CONFLICT after a SELECT only once the SELECT has a WHERE.
+        cursor.execute(
+            f"INSERT INTO {facets} (kind, year, language, portfolio_ids, area_ids) "  # noqa: S608 — names from the models
+            f"SELECT DISTINCT kind, COALESCE(year, 0), language, portfolio_ids, area_ids FROM {entry} WHERE 1 = 1 {where} "
+            "ON CONFLICT DO NOTHING",
+            params,
+        )
+        cursor.execute(
+            f"UPDATE {entry} SET facets_id = (SELECT s.id FROM {facets} s "  # noqa: S608 — names from the models
+            f"WHERE {same} AND s.year = COALESCE({entry}.year, 0)) WHERE 1 = 1 {where}",
+            params,
+        )
 
 
 def write_vectors(ids: list[int] | None = None) -> None:

@@ -6,7 +6,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from samverka.knowledge.models import KnowledgeItem, SearchEntry
+from samverka.knowledge import search_results
+from samverka.knowledge.models import KnowledgeItem, SearchEntry, SearchFacets
 from samverka.knowledge.search_results import Filters, search
 
 pytestmark = pytest.mark.django_db
@@ -168,3 +169,46 @@ def test_results_link_to_their_pages(make_item, make_news, make_event, make_proj
         "Biogasdag": news.get_absolute_url(),
         "Biogaswebbinarium": event.get_absolute_url(),
     }
+
+
+def test_entries_with_the_same_facet_values_share_one_row(make_item, reindex, other_portfolio):
+    first = make_item(title="Biogas på gården")
+    make_item(title="Biogas i staden")
+    other = make_item(title="Biogas i skogen", portfolios=[other_portfolio])
+    reindex()
+    rows = dict(SearchEntry.objects.values_list("object_id", "facets_id"))
+    assert len(set(rows.values())) == 2 and rows[first.pk] != rows[other.pk]
+    assert SearchFacets.objects.get(pk=rows[other.pk]).portfolio_ids == [other_portfolio.pk]
+
+
+@pytest.mark.parametrize("walk", [False, True])
+def test_walking_the_newest_entries_finds_the_same_page(make_item, reindex, other_portfolio, monkeypatch, walk):
+    """PostgreSQL finds a common word's candidates by walking the newest entries (``walks``) or
+    through the GIN index; both give the newest RANK_LIMIT matches in the page's language, ranked.
+    (SQLite has one way, which must give the same page.)"""
+    now = timezone.now()
+    for number, (title, lead) in enumerate([
+        ("Biogas", ""), ("Om gödsel", "Biogas."), ("Biogas biogas", "Biogas."), ("Vindkraft", ""),
+        ("Lite om biogas", ""), ("Biogas i Skåne", "Biogas och gödsel."), ("Sol", "Biogas."),
+    ]):
+        make_item(title=title, lead=lead or "Kort.", published_at=now - datetime.timedelta(days=10 - number))
+    make_item(title="Biogas in English", language="en")
+    make_item(title="Biogas i en annan portfölj", portfolios=[other_portfolio])
+    reindex()
+    monkeypatch.setattr(search_results, "RANK_LIMIT", 4)
+    for engine in (search_results._PostgreSQL, search_results._SQLite):
+        monkeypatch.setattr(engine, "walks", staticmethod(lambda in_language, entries: walk))
+    # The newest four Swedish matches (by id: not the English one, not "Biogas biogas"), ranked.
+    titles = [r.title for r in search("biogas").results]
+    assert set(titles) == {"Biogas i en annan portfölj", "Biogas i Skåne", "Lite om biogas", "Sol"}
+    assert titles[0] == "Biogas i Skåne" and titles[-1] == "Sol"  # title and lead; lead only
+    filtered = search("biogas", filters=Filters(portfolios=(other_portfolio.pk,)))
+    assert [r.title for r in filtered.results] == ["Biogas i en annan portfölj"]
+
+
+def test_walking_is_chosen_when_it_reads_a_quarter_of_the_matches_or_less():
+    walks = search_results._PostgreSQL.walks
+    assert walks(82_000, 100_000) and walks(20_000, 100_000)
+    assert not walks(19_000, 100_000) and not walks(6_500, 100_000)
+    assert not walks(999, 1_000) and not walks(50_000, None)
+    assert not search_results._SQLite.walks(82_000, 100_000)

@@ -149,6 +149,18 @@ def _owners(rng: random.Random, count: int) -> list[int]:
     return [owner.pk for owner in owners]
 
 
+def _paid_out(rng, eu: Decimal, start, end, today) -> Decimal | None:
+    """The EU funding paid out so far: unknown for one project in five, nothing before the start,
+    most of it once the project has ended, in step with the time gone by in between."""
+    if rng.random() < 0.2:
+        return None
+    if start >= today:
+        return Decimal(0)
+    gone = 1.0 if end <= today else (today - start).days / max(1, (end - start).days)
+    share = Decimal(str(round(min(1.0, gone) * rng.uniform(0.75, 1.0), 2)))
+    return (eu * share).quantize(Decimal("1"))
+
+
 def _rows(count: int, *, seed: int, frame: Frame, owners: list[int]) -> Iterator[tuple[dict, int, list]]:
     """(project fields, county id, co-financing rows) for each new project."""
     rng = random.Random(seed)
@@ -170,6 +182,7 @@ def _rows(count: int, *, seed: int, frame: Frame, owners: list[int]) -> Iterator
         total = Decimal(rng.randrange(200_000, 60_000_000, 1000))
         eu = (total * Decimal(rng.choice(["0.4", "0.5", "0.6"]))).quantize(Decimal("1"))
         public = ((total - eu) * Decimal("0.7")).quantize(Decimal("1"))
+        paid_out = _paid_out(rng, eu, start, end, now.date())
         fields = {
             "id": start_id + n,
             "programme_id": programme.pk,
@@ -188,6 +201,7 @@ def _rows(count: int, *, seed: int, frame: Frame, owners: list[int]) -> Iterator
             "end_date": end,
             "total_budget": total,
             "eu_funding": eu,
+            "paid_out": paid_out,
             "status_override": "",
             "website": "",
             "created_at": now,
@@ -203,7 +217,7 @@ def _rows(count: int, *, seed: int, frame: Frame, owners: list[int]) -> Iterator
 PROJECT_COLUMNS = [
     "id", "programme_id", "case_number", "title", "summary", "background", "purpose", "target_groups",
     "expected_results", "owner_id", "portfolio_id", "theme_id", "area_id", "start_date", "end_date",
-    "total_budget", "eu_funding", "status_override", "website", "created_at", "updated_at",
+    "total_budget", "eu_funding", "paid_out", "status_override", "website", "created_at", "updated_at",
 ]
 
 

@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import Sum
+from django.utils import timezone
 
 from samverka.registry.models import CoFinancing, Organisation, Project
 from samverka.registry.scale_data import generate_projects
@@ -27,6 +28,12 @@ def test_projects_come_with_a_county_and_cofinancing_that_adds_up():
         assert project.portfolio_id and project.theme.period_id == project.programme.period_id
     totals = projects.aggregate(budget=Sum("total_budget"), eu=Sum("eu_funding"))
     assert CoFinancing.objects.aggregate(total=Sum("amount"))["total"] == totals["budget"] - totals["eu"]
+    # Paid out: known for most, never more than granted, nothing before the start.
+    known = [p for p in projects if p.paid_out is not None]
+    assert 150 < len(known) < 300
+    assert all(0 <= p.paid_out <= p.eu_funding for p in known)
+    assert any(p.paid_out > 0 for p in known)
+    assert all(p.paid_out == 0 for p in known if p.start_date > timezone.localdate())
 
 
 def test_a_second_run_continues_the_case_numbers_and_new_rows_get_fresh_ids():

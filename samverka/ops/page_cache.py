@@ -7,6 +7,12 @@ a busy page costs one cache read instead of its queries and template. With Redis
 (``REDIS_URL``) every web process shares the copies. Signed-in people always get a fresh page,
 so an editor sees her own change at once.
 
+When a copy's time is up, the first request for it renders the page anew (and takes a lock in
+the cache for it, ``REFRESH_LOCK_SECONDS``); requests arriving while it does get the old copy
+("stale") rather than rendering the same page too, so a busy page that expires costs one
+rendering, not one per waiting visitor. An old copy is kept for another ``PAGE_CACHE_SECONDS``
+for this and then dropped: no copy older than twice ``PAGE_CACHE_SECONDS`` is ever handed out.
+
 Never kept: a request with a session or a pending message (the cookie says so), anything but a
 GET answered 200, and an answer that sets a cookie, varies on the cookie, used a CSRF token (a
 form for a visitor carries that visitor's token) or says ``Cache-Control: private``/``no-store``.
@@ -15,6 +21,7 @@ The key is the host, the address with its query string, the language and ``Accep
 
 import functools
 import hashlib
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -24,6 +31,8 @@ from django.utils.translation import get_language
 
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "Vary")
 MESSAGES_COOKIE = "messages"
+# Longer than any page takes to render: a refresher that died lets the next request try after this.
+REFRESH_LOCK_SECONDS = 10
 
 
 def _key(request) -> str:
@@ -51,12 +60,12 @@ def _keepable(request, response) -> bool:
     return not directives & {"private", "no-store", "no-cache"}
 
 
-def _replay(stored) -> HttpResponse:
-    content, headers = stored
+def _replay(stored, state: str) -> HttpResponse:
+    content, headers, _fresh_until = stored
     response = HttpResponse(content)
     for name, value in headers.items():
         response[name] = value
-    response["X-Page-Cache"] = "hit"
+    response["X-Page-Cache"] = state
     return response
 
 
@@ -66,14 +75,26 @@ def cached(get_response, request):
         return get_response(request)
     key = _key(request)
     stored = cache.get(key)
+    lock = None
     if stored is not None:
-        return _replay(stored)
-    response = get_response(request)
-    if _keepable(request, response):
-        headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
-        cache.set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
-        response["X-Page-Cache"] = "miss"
-    return response
+        if time.time() < stored[2]:
+            return _replay(stored, "hit")
+        if not cache.add(key + ":refresh", 1, REFRESH_LOCK_SECONDS):
+            return _replay(stored, "stale")  # another request is rendering it anew
+        lock = key + ":refresh"
+    try:
+        response = get_response(request)
+        if _keepable(request, response):
+            seconds = settings.PAGE_CACHE_SECONDS
+            headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+            cache.set(key, (response.content, headers, time.time() + seconds), 2 * seconds)
+            response["X-Page-Cache"] = "miss"
+        elif stored is not None:
+            cache.delete(key)  # the page no longer answers as it did: no old copy for the others
+        return response
+    finally:
+        if lock:
+            cache.delete(lock)
 
 
 def public_page(view):

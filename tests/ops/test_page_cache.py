@@ -95,3 +95,90 @@ def test_the_api_keeps_its_answers_too(client, page_cache, project_a):
     assert second["X-Page-Cache"] == "hit" and second.json() == first.json()
     assert second["Access-Control-Allow-Origin"] == "*"
     assert client.get("/api/v1/projects", HTTP_ACCEPT_LANGUAGE="en")["X-Page-Cache"] == "miss"
+
+
+
+@pytest.fixture
+def later(monkeypatch):
+    """Move the clock on by some seconds (``time.time``: the page cache's and the memory cache's)."""
+    import time
+
+    now = [time.time()]
+    monkeypatch.setattr(time, "time", lambda: now[0])
+
+    def move(seconds):
+        now[0] += seconds
+
+    return move
+
+
+@pytest.fixture
+def versions():
+    """A view whose answer says how many times it has rendered."""
+    from django.http import HttpResponse
+
+    renders = []
+
+    def view(request):
+        renders.append(request)
+        return HttpResponse(f"version {len(renders)}")
+
+    view.renders = renders
+    return view
+
+
+def test_an_expired_copy_is_rendered_by_one_request_while_the_others_get_the_old_one(rf, page_cache, later, versions):
+    import threading
+
+    from samverka.ops.page_cache import cached
+
+    assert cached(versions, rf.get("/projekt/")).content == b"version 1"
+    assert cached(versions, rf.get("/projekt/"))["X-Page-Cache"] == "hit"
+    later(31)
+    started, release, refreshed = threading.Event(), threading.Event(), []
+
+    def slow(request):
+        started.set()
+        release.wait(5)
+        return versions(request)
+
+    refresher = threading.Thread(target=lambda: refreshed.append(cached(slow, rf.get("/projekt/"))))
+    refresher.start()
+    assert started.wait(5)
+    meanwhile = [cached(versions, rf.get("/projekt/")) for _ in range(3)]
+    release.set()
+    refresher.join(5)
+    assert [(r["X-Page-Cache"], r.content) for r in meanwhile] == [("stale", b"version 1")] * 3
+    assert (refreshed[0]["X-Page-Cache"], refreshed[0].content) == ("miss", b"version 2")
+    after = cached(versions, rf.get("/projekt/"))
+    assert (after["X-Page-Cache"], after.content) == ("hit", b"version 2")
+    assert len(versions.renders) == 2
+
+
+def test_an_old_copy_is_never_handed_out_past_twice_the_time(rf, page_cache, later, versions):
+    from django.core.cache import cache
+
+    from samverka.ops.page_cache import _key, cached
+
+    cached(versions, rf.get("/projekt/"))
+    later(59)
+    assert cache.add(_key(rf.get("/projekt/")) + ":refresh", 1, 60)  # someone is rendering it anew, for long
+    assert cached(versions, rf.get("/projekt/"))["X-Page-Cache"] == "stale"
+    later(2)
+    response = cached(versions, rf.get("/projekt/"))
+    assert (response["X-Page-Cache"], response.content) == ("miss", b"version 2")
+
+
+def test_a_refresh_that_fails_leaves_the_next_request_free_to_try(rf, page_cache, later, versions):
+    from samverka.ops.page_cache import cached
+
+    cached(versions, rf.get("/projekt/"))
+    later(31)
+
+    def broken(request):
+        raise RuntimeError("the database went away")
+
+    with pytest.raises(RuntimeError):
+        cached(broken, rf.get("/projekt/"))
+    response = cached(versions, rf.get("/projekt/"))
+    assert (response["X-Page-Cache"], response.content) == ("miss", b"version 2")

@@ -10,7 +10,7 @@ migrated when missing (with ``random_page_cost = 1.1`` and ``jit = off``, as
 docs/deploy.md asks for on SSD storage) and seeded when it does not hold ``--entries`` entries (``--fresh`` seeds
 again): six portfolios, eight programme areas and entries whose Swedish text (one in ten in
 English) is put together from word lists of the low-carbon theme (projects, tips, results,
-news and events), inserted with ``bulk_create`` and given their vectors by one SQL ``UPDATE``.
+news and events), inserted with ``bulk_create`` and given their facet rows and vectors by SQL ``UPDATE``s.
 
 Each query below runs ``--runs`` times (after one warm-up) through
 ``search_results.search()`` and through the page with the Django test client; the script prints

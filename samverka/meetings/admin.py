@@ -112,16 +112,14 @@ class EventAdmin(CoordinatorAdmin):
         self._say_cancelled(request, events, told)
 
     def _say_cancelled(self, request, events, told):
-        self.message_user(
-            request,
-            ngettext(
-                "%(events)s event cancelled; %(told)s registered people are told by e-mail.",
-                "%(events)s events cancelled; %(told)s registered people are told by e-mail.",
-                events,
-            )
-            % {"events": events, "told": told},
-            messages.SUCCESS,
-        )
+        # Two sentences, each with its own number, so that each can have its own plural.
+        cancelled = ngettext("%(count)s event is cancelled.", "%(count)s events are cancelled.", events) % {
+            "count": events
+        }
+        informed = ngettext(
+            "%(count)s registered person is told by e-mail.", "%(count)s registered people are told by e-mail.", told
+        ) % {"count": told}
+        self.message_user(request, f"{cancelled} {informed}", messages.SUCCESS)
 
     @admin.display(description=_("seats taken"), ordering="seats_total")
     def seats_taken(self, event):

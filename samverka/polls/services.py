@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .models import Ballot, Poll, PollOption, Vote
 from .rules import can_moderate_proposals, can_vote
@@ -53,7 +54,9 @@ def _check_marks(poll: Poll, marks: list[Mark]) -> list[Mark]:
             raise ValidationError(_("Choose at least one option."), code="empty")
         if len(marks) > poll.max_choices:
             raise ValidationError(
-                _("Choose at most %(count)d options.") % {"count": poll.max_choices}, code="too_many"
+                ngettext("Choose at most %(count)d option.", "Choose at most %(count)d options.", poll.max_choices)
+                % {"count": poll.max_choices},
+                code="too_many",
             )
         return [Mark(option=option) for option in ids]
     if method == Poll.Method.RANKED:
@@ -69,11 +72,21 @@ def _check_marks(poll: Poll, marks: list[Mark]) -> list[Mark]:
     for mark in marks:
         if mark.points < 0 or mark.points > poll.points_per_option:
             raise ValidationError(
-                _("At most %(count)d points on one option.") % {"count": poll.points_per_option}, code="per_option"
+                ngettext(
+                    "At most %(count)d point on one option.",
+                    "At most %(count)d points on one option.",
+                    poll.points_per_option,
+                )
+                % {"count": poll.points_per_option},
+                code="per_option",
             )
     total = sum(mark.points for mark in marks)
     if total > poll.points_total:
-        raise ValidationError(_("At most %(count)d points in all.") % {"count": poll.points_total}, code="total")
+        raise ValidationError(
+            ngettext("At most %(count)d point in all.", "At most %(count)d points in all.", poll.points_total)
+            % {"count": poll.points_total},
+            code="total",
+        )
     if total == 0:
         raise ValidationError(_("Give at least one point."), code="empty")
     return [Mark(option=mark.option, points=mark.points) for mark in marks]

@@ -157,7 +157,9 @@ def progress_text(job: ImportJob) -> str:
             return gettext("Waiting for the import to start…")
         if job.processed_rows < job.total_rows:
             return gettext("%(done)s of %(total)s rows checked.") % {"done": job.processed_rows, "total": job.total_rows}
-        return gettext("All %(total)s rows checked; saving them all at once…") % {"total": job.total_rows}
+        return ngettext(
+            "The row is checked; saving it…", "All %(total)s rows checked; saving them all at once…", job.total_rows
+        ) % {"total": job.total_rows}
     if job.status == ImportJob.Status.DONE:
         return job.summary
     if job.status == ImportJob.Status.FAILED:

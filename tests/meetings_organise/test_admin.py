@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from samverka.meetings.models import Event, Registration
 
@@ -169,3 +170,35 @@ def test_the_cancel_action_cancels_each_event_once(coordinator_client, event, re
     event.refresh_from_db()
     assert event.status == "cancelled"
     assert event.sequence == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "events", "message"),
+    [
+        ("en", 1, "1 event is cancelled. 1 registered person is told by e-mail."),
+        ("en", 2, "2 events are cancelled. 2 registered people are told by e-mail."),
+        ("sv", 1, "1 träff är inställd. 1 anmäld person får besked via e-post."),
+        ("sv", 2, "2 träffar är inställda. 2 anmälda personer får besked via e-post."),
+    ],
+)
+def test_the_cancel_action_says_how_many_in_each_language(coordinator_client, event, register, language, events, message):
+    chosen = [event]
+    if events == 2:
+        webinar = Event.objects.create(
+            kind=Event.Kind.WEBINAR,
+            title="Webbinarium om förnybar energi",
+            starts_at=event.starts_at,
+            ends_at=event.ends_at,
+            capacity=30,
+            status=Event.Status.PUBLISHED,
+        )
+        chosen.append(webinar)
+    # One person registered for each event: one told for one event, two for two.
+    for each, name in zip(chosen, ["Anna Exempelsson", "Bo Exempelsson"]):
+        register(name, attended=False, on=each)
+    with translation.override(language):
+        changelist = reverse("admin:meetings_event_changelist")
+    response = coordinator_client.post(
+        changelist, {"action": "cancel_events", "_selected_action": [each.pk for each in chosen]}, follow=True
+    )
+    assert [str(m) for m in response.context["messages"]] == [message]

@@ -246,7 +246,7 @@ def test_cora_sees_the_chart_and_the_table(coordinator_client, event, answered):
     response = coordinator_client.get("/en" + results_url(event))
     assert response.status_code == 200
     html = response.content.decode()
-    assert "2 responses from 2 people asked." in html
+    assert "Answered: 2 of 2 people asked." in html
     assert "mean 4.5 on a scale of 1 to 5" in html
     assert '<span class="bar bar-w-50"></span>' in html
     assert '<span class="bar bar-w-100"></span>' in html
@@ -257,7 +257,7 @@ def test_cora_sees_the_chart_and_the_table(coordinator_client, event, answered):
 
 def test_results_before_any_answer(coordinator_client, event, survey):
     html = coordinator_client.get("/en" + results_url(event)).content.decode()
-    assert "0 responses from 0 people asked." in html
+    assert "Answered: 0 of 0 people asked." in html
     assert "No answers yet." in html
 
 

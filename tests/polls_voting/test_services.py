@@ -79,6 +79,12 @@ def test_approval_too_many(make_poll, participant):
     refused(poll, participant, [Mark(option=o) for o in option_ids(poll)], "Choose at most 2 options.")
 
 
+def test_approval_of_at_most_one(make_poll, participant):
+    poll = make_poll(method=Poll.Method.APPROVAL, max_choices=1)
+    a, b, _c = option_ids(poll)
+    refused(poll, participant, [Mark(option=a), Mark(option=b)], "Choose at most 1 option.")
+
+
 def test_approval_none(make_poll, participant):
     refused(make_poll(method=Poll.Method.APPROVAL), participant, [], "Choose at least one option.")
 
@@ -112,6 +118,16 @@ def test_too_many_points_in_all(make_poll, participant):
     poll = make_poll(method=Poll.Method.SCORE, points_total=8, points_per_option=5)
     a, b, _c = option_ids(poll)
     refused(poll, participant, [Mark(option=a, points=5), Mark(option=b, points=4)], "At most 8 points in all.")
+
+
+def test_one_point_each_and_in_all(make_poll, participant):
+    poll = make_poll(method=Poll.Method.SCORE, points_total=1, points_per_option=1)
+    a, b, _c = option_ids(poll)
+    refused(poll, participant, [Mark(option=a, points=2)], "At most 1 point on one option.")
+    refused(poll, participant, [Mark(option=a, points=1), Mark(option=b, points=1)], "At most 1 point in all.")
+    with override("sv"), pytest.raises(ValidationError) as caught:
+        cast_ballot(poll=poll, person=participant, marks=[Mark(option=a, points=1), Mark(option=b, points=1)])
+    assert caught.value.messages == ["Högst 1 poäng totalt."]
 
 
 def test_no_points(make_poll, participant):

@@ -169,4 +169,4 @@ def test_messages_and_summary_in_swedish(registry, files, tmp_path, capsys):
     path.write_bytes(bank_csv(files, [files.bank_row()]))
     with translation.override("sv"):
         call_command("import_operations", str(path), "--dry-run")
-    assert capsys.readouterr().out.strip() == "1 rad: 1 skapad, 0 uppdaterade, 0 oförändrade (provkörning, inget sparat)"
+    assert capsys.readouterr().out.strip() == "1 rad – skapade: 1, uppdaterade: 0, oförändrade: 0 (provkörning, inget sparat)"

@@ -4,7 +4,7 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from tqdm import tqdm
 
 from samverka.registry.import_jobs import import_file, summary_line
@@ -56,7 +56,11 @@ class Command(BaseCommand):
         for problem in outcome.problems:
             self.stderr.write(str(problem))
         if outcome.problems:
+            count = len(outcome.problems)
             raise CommandError(
-                _("%(count)s problems found; nothing was saved.") % {"count": len(outcome.problems)}
+                ngettext(
+                    "%(count)s problem found; nothing was saved.", "%(count)s problems found; nothing was saved.", count
+                )
+                % {"count": count}
             )
         self.stdout.write(summary_line(outcome.parsed.total_rows, outcome.counts, dry_run=options["dry_run"]))

@@ -10,7 +10,7 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import ngettext, pgettext_lazy
 
 from samverka import uploads
 from samverka.accounts.coordinator_admin import CoordinatorAdmin, CoordinatorInline
@@ -143,9 +143,17 @@ class DeliveryAdmin(CoordinatorAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.action(description=_("Send again in the next run (only if you know it did not go)"))
+    @admin.action(description=_("Send again in the next run (only if you know it was not sent)"))
     def send_again(self, request, queryset):
         # A row left "queued" by a crash is never resent on its own: it may have gone. As failed,
         # and counted from now for the two days of retries, the next run sends it.
         count = queryset.filter(status=Delivery.Status.QUEUED).update(status=Delivery.Status.FAILED, created_at=timezone.now())
-        self.message_user(request, _("%(count)d deliveries will be sent again.") % {"count": count})
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d delivery will be sent again in the next run.",
+                "%(count)d deliveries will be sent again in the next run.",
+                count,
+            )
+            % {"count": count},
+        )

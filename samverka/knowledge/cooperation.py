@@ -97,9 +97,9 @@ def ask_to_cooperate(
     if sent.count() >= REQUESTS_PER_DAY:
         raise ValidationError(
             ngettext(
-                "You have sent %(count)d request to cooperate in the last 24 hours, the most allowed. "
+                "You have sent %(count)d request to cooperate in the last 24 hours, which is the limit. "
                 "Please try again tomorrow.",
-                "You have sent %(count)d requests to cooperate in the last 24 hours, the most allowed. "
+                "You have sent %(count)d requests to cooperate in the last 24 hours, which is the limit. "
                 "Please try again tomorrow.",
                 REQUESTS_PER_DAY,
             )
@@ -113,7 +113,7 @@ def ask_to_cooperate(
         )
     if not leaders(to_project):
         raise ValidationError(
-            _("This project has no project leader on Samverka who could receive your request yet."), code="no_leader"
+            _("This project does not yet have a project leader on Samverka who can receive your request."), code="no_leader"
         )
     # The request answers the project's newest open wish, if it has one.
     wish = to_project.cooperation_wishes.filter(active=True).order_by("-created_at", "-id").first()

@@ -36,7 +36,7 @@ class AskForm(forms.Form):
         max_length=CooperationRequest._meta.get_field("message").max_length,
         widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={"required": _("Write a message to the project.")},
-        help_text=_("What you would like to do together. The project leaders answer you by e-mail."),
+        help_text=_("What you would like to do together. The project leaders will answer you by e-mail."),
     )
 
     def __init__(self, *args, projects, **kwargs):

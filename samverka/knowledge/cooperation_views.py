@@ -110,7 +110,7 @@ def wish_edit(request, pk: int):
 def wish_close(request, pk: int):
     wish = get_wish_for_editing(request, pk)
     cooperation.close_wish(wish=wish, person=request.user)
-    messages.success(request, _("The wish is closed: it no longer shows as looking for partners."))
+    messages.success(request, _("The wish is closed: the project no longer shows as looking for partners."))
     return redirect("knowledge:cooperation_matching", pk=wish.project_id)
 
 
@@ -131,7 +131,7 @@ def ask(request, pk: int):
             form.add_error(None, error)
         else:
             messages.success(
-                request, _("Your request is sent to the project's leaders. They answer you by e-mail.")
+                request, _("Your request is sent to the project's leaders. They will answer you by e-mail.")
             )
             return redirect(project)
     return render(request, "knowledge/cooperation/ask.html", {"project": project, "form": form})

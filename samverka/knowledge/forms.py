@@ -22,7 +22,7 @@ from .services import ALT_TEXT_REQUIRED
 from .texts import plain_text
 
 ALL = pgettext_lazy("filter", "All")
-CHOOSE_A_PROJECT = _("Choose at least one of your projects: the item is written for it.")
+CHOOSE_A_PROJECT = _("Choose at least one of your projects: the one the item is about.")
 
 
 class LocalisedMultipleChoiceField(forms.ModelMultipleChoiceField):
@@ -106,7 +106,7 @@ class KnowledgeItemForm(PlainTitleAndLead, forms.ModelForm):
             required=not coordinator,
             widget=forms.SelectMultiple if coordinator else forms.CheckboxSelectMultiple,
             error_messages={"required": CHOOSE_A_PROJECT},
-            help_text=_("The projects the item tells about.") if coordinator else _("Your projects it tells about."),
+            help_text=_("The projects the item is about.") if coordinator else _("Those of your projects that the item is about."),
         )
         self.fields["portfolios"] = LocalisedMultipleChoiceField(
             label=_("Portfolios"), queryset=Portfolio.objects.all(), required=False, widget=forms.CheckboxSelectMultiple

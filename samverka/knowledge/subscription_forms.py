@@ -37,7 +37,7 @@ class SubscriptionForm(forms.Form):
     )
     event_kinds = forms.MultipleChoiceField(
         label=_("Meetings and webinars"), required=False, widget=forms.CheckboxSelectMultiple,
-        help_text=_("A mail when one is published."),
+        help_text=_("An e-mail when one is published."),
     )
     portfolios = forms.TypedMultipleChoiceField(
         label=_("Portfolios"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple,

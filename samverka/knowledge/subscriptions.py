@@ -236,7 +236,7 @@ class LinkRefused(Exception):
         "invalid": _(
             "This link is not valid. Check that you copied the whole link from the e-mail, or subscribe again."
         ),
-        "ended": _("This subscription has been ended, so there is nothing to confirm. Subscribe again if you like."),
+        "ended": _("This subscription has ended, so there is nothing to confirm. Subscribe again if you like."),
         "already": _("Your subscription is already confirmed. Nothing has changed."),
     }
 

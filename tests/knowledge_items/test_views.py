@@ -238,7 +238,7 @@ def test_a_too_long_lead(leader_a_client, project_a):
 
 def test_a_member_must_choose_a_project(leader_a_client):
     response = leader_a_client.post(url("item_new"), form_data())
-    assert errors_of(response) == ["Choose at least one of your projects: the item is written for it."]
+    assert errors_of(response) == ["Choose at least one of your projects: the one the item is about."]
 
 
 def test_a_member_cannot_link_another_project(leader_a_client, project_b):
@@ -268,7 +268,7 @@ def test_everything_typed_is_kept_on_an_invalid_form(leader_a_client, project_a,
 def test_the_note_taker_starts_from_her_groups_notes(leader_a_client, leader_a, make_group, future_event):
     group = make_group(future_event, note_taker=leader_a)
     page = leader_a_client.get(url("item_new") + f"?grupp={group.pk}").content.decode()
-    assert "Started from the notes of group 1" in page
+    assert "Based on the notes of group 1" in page
     assert f'value="{future_event.title}: Spridningsaktiviteter"' in page
     assert "- Bjud in företagen till frukost" in page
     assert re.search(rf'<option value="{future_event.pk}" selected>', page)
@@ -301,7 +301,7 @@ def test_no_such_group(coordinator_client, value):
 def test_edit_page_shows_the_item(leader_a_client, make_item, project_a):
     item = make_item(projects=[project_a])
     page = leader_a_client.get(url("item_edit", pk=item.pk)).content.decode()
-    assert 'value="Spridningsfrukost med lokala företag"' in page and "Take back to draft" in page
+    assert 'value="Spridningsfrukost med lokala företag"' in page and "Return to draft" in page
 
 
 def test_taking_an_item_back_to_draft(leader_a_client, make_item, project_a, client):

@@ -117,7 +117,7 @@ def test_nothing_found(client, make_item, reindex):
 
 def test_nothing_to_look_for(client):
     page = client.get(en(), {"q": "-vind"}).content.decode()
-    assert "The search holds no word to look for. Try other words." in page
+    assert "The search has no words to look for. Try other words." in page
 
 
 def test_wrong_method(client):

@@ -111,7 +111,7 @@ def test_the_daily_limit(make_project, project_a, leader_a):
     )
 
     assert refusal(from_project=project_a, to_project=others[-1], person=leader_a) == (
-        "You have sent 5 requests to cooperate in the last 24 hours, the most allowed. Please try again tomorrow."
+        "You have sent 5 requests to cooperate in the last 24 hours, which is the limit. Please try again tomorrow."
     )
 
 
@@ -135,7 +135,7 @@ def test_the_same_project_asks_once_a_day(project_a, project_b, leader_a, leader
 
 def test_a_project_without_a_leader_cannot_be_asked(project_a, project_b, leader_a):
     assert refusal(from_project=project_a, to_project=project_b, person=leader_a) == (
-        "This project has no project leader on Samverka who could receive your request yet."
+        "This project does not yet have a project leader on Samverka who can receive your request."
     )
 
 
@@ -382,7 +382,7 @@ def test_ask_over_the_daily_limit_keeps_the_message(leader_a_client, project_a, 
 
     page = response.content.decode()
     assert response.status_code == 200 and "Mitt meddelande" in page
-    assert "You have sent 5 requests to cooperate in the last 24 hours, the most allowed. Please try again tomorrow." in page
+    assert "You have sent 5 requests to cooperate in the last 24 hours, which is the limit. Please try again tomorrow." in page
     assert CooperationRequest.objects.count() == cooperation.REQUESTS_PER_DAY
 
 

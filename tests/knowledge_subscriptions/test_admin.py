@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from samverka.knowledge.models import Delivery
 
@@ -31,3 +32,26 @@ def test_send_again_turns_only_stuck_rows_into_failed_ones(coordinator_client, m
         {"action": "send_again", "_selected_action": [stuck.pk, sent.pk]},
     )
     assert dict(Delivery.objects.values_list("pk", "status")) == {stuck.pk: "failed", sent.pk: "sent"}
+
+
+@pytest.mark.parametrize(
+    ("language", "stuck", "message"),
+    [
+        ("en", 1, "1 delivery will be sent again in the next run."),
+        ("en", 2, "2 deliveries will be sent again in the next run."),
+        ("sv", 1, "1 utskick skickas igen vid nästa körning."),
+        ("sv", 2, "2 utskick skickas igen vid nästa körning."),
+    ],
+)
+def test_send_again_says_how_many_in_each_language(coordinator_client, make_subscription, language, stuck, message):
+    subscription = make_subscription()
+    rows = [
+        Delivery.objects.create(subscription=subscription, source="news", object_id=n, status="queued")
+        for n in range(1, stuck + 1)
+    ]
+    with translation.override(language):
+        changelist = reverse("admin:knowledge_delivery_changelist")
+    response = coordinator_client.post(
+        changelist, {"action": "send_again", "_selected_action": [row.pk for row in rows]}, follow=True
+    )
+    assert [str(m) for m in response.context["messages"]] == [message]

@@ -327,7 +327,7 @@ def test_the_confirmation_mail_carries_the_link_and_the_choices(portfolio, smtp_
 
     client = Client()
     path = link.removeprefix("http://127.0.0.1:8000")
-    assert "Confirm that gunnel@example.net follows these choices:" in client.get(path).content.decode()
+    assert "Confirm the subscription for gunnel@example.net, with these choices:" in client.get(path).content.decode()
     response = client.post(path)
     subscription = Subscription.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/en/prenumeration/{subscription.token}/"

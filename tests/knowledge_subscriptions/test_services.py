@@ -219,7 +219,7 @@ def test_a_link_for_an_ended_subscription():
     value = link_for("gunnel@example.net")
     subscriptions.end_subscription(subscription=subscription)
     assert refusal(value) == (
-        "ended", "This subscription has been ended, so there is nothing to confirm. Subscribe again if you like."
+        "ended", "This subscription has ended, so there is nothing to confirm. Subscribe again if you like."
     )
     assert not Subscription.objects.exists()
 

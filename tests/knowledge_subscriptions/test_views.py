@@ -160,7 +160,7 @@ def test_a_signed_in_person_sees_their_choices(participant_client, participant, 
         person=participant, choices=Choices(("result", "event:workshop"), "immediate", (portfolio.pk,), (county.pk,))
     )
     body = page(participant_client.get(en("knowledge:subscribe")))
-    assert "You follow the choices below at petra@example.org." in body
+    assert "You are subscribed with the address petra@example.org; your choices are below." in body
     assert "checked" in body.split('value="result"')[1][:60]
     assert "checked" in body.split('value="event:workshop"')[1][:60]
     assert "checked" in body.split(f'name="portfolios" value="{portfolio.pk}"')[1][:40]
@@ -213,7 +213,7 @@ def test_the_confirmation_page_shows_the_choices_and_a_button(client, portfolio)
     subscriptions.request_subscription(email="gunnel@example.net", choices=Choices(("news",), "weekly"), language="en")
     value = value_for(choices=Choices(("news", "event:webinar"), "immediate", (portfolio.pk,)))
     body = page(client.get(en("knowledge:subscription_confirm", value=value)))
-    assert "Confirm that gunnel@example.net follows these choices:" in body
+    assert "Confirm the subscription for gunnel@example.net, with these choices:" in body
     assert "<dd>News, Webinar</dd>" in body and "<dd>Renewable energy</dd>" in body and "<dd>all of Sweden</dd>" in body
     assert "Confirm my subscription" in body
     assert Subscription.objects.get().confirmed_at is None, "a GET (a mail scanner) confirms nothing"
@@ -275,7 +275,7 @@ def test_an_ended_subscriptions_link_page(client):
     subscriptions.request_subscription(email="gunnel@example.net", choices=Choices(("news",), "weekly"), language="en")
     value = value_for()
     Subscription.objects.all().delete()
-    assert "This subscription has been ended, so there is nothing to confirm." in refused(client, value, "post")
+    assert "This subscription has ended, so there is nothing to confirm." in refused(client, value, "post")
     assert not Subscription.objects.exists()
 
 

@@ -7,8 +7,16 @@
 ``send("invitation", to=["alva@example.org"], context={...}, language="en")`` renders all
 three in the recipient's language (Swedish by default) and sends one multipart message.
 Call it after the transaction commits (``transaction.on_commit`` or a task), never inside one.
+
+A mail sent from a task passes ``once=message_id(...)``: the parts that make this message
+unique (its kind, the row it is about, and whatever differs when it may rightly go again). The
+key is recorded right after the SMTP server accepts the mail, and a key already recorded is not
+sent again, so a task that runs a second time (its worker was killed and
+``requeue_stuck_tasks`` queued it again) sends only what the first run did not.
 """
 
+import datetime
+import logging
 import re
 from urllib.parse import urlsplit
 
@@ -18,6 +26,8 @@ from django.core.validators import validate_email
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
+
+logger = logging.getLogger(__name__)
 
 
 def render(template_name: str, context: dict, *, language: str | None = None) -> tuple[str, str, str]:
@@ -40,13 +50,30 @@ def send(
     reply_to: list[str] | None = None,
     attachments: list[tuple[str, str | bytes, str]] | None = None,
     headers: dict[str, str] | None = None,
+    once: str | None = None,
 ) -> int:
     """Render and send one multipart message; returns the number sent (1), raising on SMTP errors.
 
     ``attachments`` is a list of ``(filename, content, mimetype)``, e.g.
     ``[("event.ics", ics_text, "text/calendar")]``; ``headers`` are extra header lines, e.g.
     ``{"List-Unsubscribe": "<https://…>"}``.
+
+    ``once``: the message's stable id from :func:`message_id`, for mail sent from a task. When
+    it is recorded as sent (``ops.SentMail``), nothing is sent and 0 returned (one query);
+    otherwise it becomes the Message-ID header (unless ``headers`` give one) and is recorded
+    right after the SMTP server accepted the mail. The one window left: the worker dies
+    between the server's answer and the record; the next run then sends a second copy with the
+    same Message-ID.
     """
+    if once is not None:
+        from samverka.ops.models import SentMail
+
+        if len(once) > SentMail._meta.get_field("key").max_length:
+            raise ValueError(f"message id too long to record: {once}")
+        if SentMail.objects.filter(key=once).exists():
+            logger.info("mail %s already sent: not sent again", once)
+            return 0
+        headers = {"Message-ID": once, **(headers or {})}
     subject, text, html = render(template_name, context, language=language)
     recipients = [to] if isinstance(to, str) else list(to)
     message = EmailMultiAlternatives(
@@ -60,16 +87,31 @@ def send(
     message.attach_alternative(html, "text/html")
     for filename, content, mimetype in attachments or ():
         message.attach(filename, content, mimetype)
-    return message.send()
+    sent = message.send()
+    if once is not None:
+        # Another run that sent the same mail at the same moment may have recorded it first.
+        SentMail.objects.bulk_create([SentMail(key=once)], ignore_conflicts=True)
+    return sent
 
 
 def message_id(*parts) -> str:
     """A Message-ID made of ``parts`` and the site's host name, the same every time a mail is
     sent again (after a worker died between the SMTP server's answer and recording it), so a
     receiving system can tell the second copy for the same message:
-    ``message_id("invitation", 7, 1767225600)`` → ``<invitation.7.1767225600@samverka.example.org>``."""
+    ``message_id("invitation", 7, 1767225600)`` → ``<invitation.7.1767225600@samverka.example.org>``.
+    ``send(once=…)`` takes it as the message's key."""
     host = urlsplit(settings.SITE_URL).hostname or "samverka.invalid"
     return "<{}@{}>".format(".".join(str(part) for part in parts), host)
+
+
+EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+
+
+def stamp(moment: datetime.datetime) -> int:
+    """``moment`` as whole microseconds since 1970 (exact, no float): a part of a message id that
+    changes when a row changes, e.g. ``stamp(registration.updated_at)``. Plain JSON, so a task
+    can carry it."""
+    return (moment - EPOCH) // datetime.timedelta(microseconds=1)
 
 
 def split_addresses(text: str) -> tuple[list[str], list[str]]:

@@ -241,7 +241,8 @@ def cancel_event(*, event: Event, by) -> list[int]:
     Side effects: in one transaction, locks the event, sets status cancelled (Event.save raises
     ``sequence``); after commit, enqueues one ``send_event_cancelled_mail`` task per active
     registration (unconfirmed, pending, registered, waiting), each mail carrying the METHOD:CANCEL
-    calendar file. ``by`` is the coordinator. Returns the registration ids told; an event already
+    calendar file and keyed by the event's new ``sequence`` (sent once per registration and
+    cancellation). ``by`` is the coordinator. Returns the registration ids told; an event already
     cancelled is left alone (and returns []).
     """
     with transaction.atomic():
@@ -255,29 +256,39 @@ def cancel_event(*, event: Event, by) -> list[int]:
             .order_by("pk")
             .values_list("pk", flat=True)
         )
-        transaction.on_commit(lambda: [send_event_cancelled_mail.enqueue(registration_id=pk) for pk in ids])
+        sequence = event.sequence
+        transaction.on_commit(
+            lambda: [send_event_cancelled_mail.enqueue(registration_id=pk, sequence=sequence) for pk in ids]
+        )
     return ids
 
 
-def send_cancellation(*, registration: Registration) -> bool:
+def send_cancellation(*, registration: Registration, sequence: int | None = None) -> bool:
     """The cancellation mail to one registrant, with the METHOD:CANCEL calendar file; False (nothing
-    sent) when the event is no longer cancelled or the registration was erased."""
+    sent) when the event is no longer cancelled, the registration was erased, or this mail was
+    already sent. Its key is the event, the event's ``sequence`` when it was cancelled (by
+    default its current one) and the registration: an event published again and cancelled
+    again is a new mail."""
     event = registration.event
     if not event.is_cancelled or registration.erased_at:
         return False
-    emails.send(
+    sent = emails.send(
         "meetings_event_cancelled",
         to=registration.email,
         context={"registration": registration, "event": event, **_links(registration)},
         language=registration.language,
         attachments=[ics_attachment(event, registration=registration)],
+        once=emails.message_id(
+            "event-cancelled", event.pk, event.sequence if sequence is None else sequence, registration.pk
+        ),
     )
-    return True
+    return bool(sent)
 
 
 @task()
-def send_event_cancelled_mail(*, registration_id: int):
-    """Tell one registrant that the event is cancelled (fetched again)."""
+def send_event_cancelled_mail(*, registration_id: int, sequence: int | None = None):
+    """Tell one registrant that the event is cancelled (fetched again). ``sequence``: the event's
+    when it was cancelled (tasks queued before it existed go without)."""
     registration = Registration.objects.select_related("event").filter(pk=registration_id).first()
     if registration is not None:
-        send_cancellation(registration=registration)
+        send_cancellation(registration=registration, sequence=sequence)

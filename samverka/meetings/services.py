@@ -17,6 +17,7 @@ from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
+from samverka import emails
 from samverka.registry.models import ProjectRole
 
 from .models import Event, Invitation, Registration
@@ -137,8 +138,11 @@ def _mark_invitation_registered(registration: Registration, now) -> None:
 def _mail_after_commit(registration: Registration, mail: str) -> None:
     from .tasks import send_registration_mail
 
-    registration_id = registration.pk
-    transaction.on_commit(lambda: send_registration_mail.enqueue(registration_id=registration_id, mail=mail))
+    # The stamp of this change keys the mail, so a re-run of the task does not send it twice.
+    registration_id, stamp = registration.pk, emails.stamp(registration.updated_at)
+    transaction.on_commit(
+        lambda: send_registration_mail.enqueue(registration_id=registration_id, mail=mail, stamp=stamp)
+    )
 
 
 def _existing(event: Event, email: str) -> Registration | None:

@@ -45,32 +45,45 @@ def calendar_attachments_for_registration(registration: Registration) -> list[tu
     return [ics_attachment(registration.event, registration=registration)]
 
 
-def send_registration_mail_now(*, registration: Registration, mail: str) -> bool:
-    """Send one registration mail; returns False (nothing sent) when the registration has moved on.
+def registration_mail_id(registration: Registration, mail: str, stamp: int | None = None) -> str:
+    """The mail's stable Message-ID: the mail, the registration and the time of the change that
+    asked for it (``updated_at`` when enqueued), so registering again after cancelling is a new
+    mail while a second run of the same task is not."""
+    if stamp is None:
+        stamp = emails.stamp(registration.updated_at)
+    return emails.message_id("registration", mail, registration.pk, stamp)
+
+
+def send_registration_mail_now(*, registration: Registration, mail: str, stamp: int | None = None) -> bool:
+    """Send one registration mail; returns False (nothing sent) when the registration has moved on
+    or this mail was already sent (see :func:`registration_mail_id`).
 
     Side effects: one multipart e-mail (subject, text, HTML) in the registration's language to its
-    address; the confirmed and moved-up mails carry the calendar file.
+    address, recorded as sent; the confirmed and moved-up mails carry the calendar file.
     """
     template, statuses = REGISTRATION_MAILS[mail]
     if registration.status not in statuses or registration.erased_at:
         return False  # e.g. cancelled before the worker got to it
     attachments = calendar_attachments_for_registration(registration) if mail in WITH_CALENDAR else None
-    emails.send(
+    sent = emails.send(
         template,
         to=registration.email,
         context={"registration": registration, "event": registration.event, **registration_links(registration)},
         language=registration.language,
         attachments=attachments,
+        once=registration_mail_id(registration, mail, stamp),
     )
-    return True
+    return bool(sent)
 
 
 @task()
-def send_registration_mail(*, registration_id: int, mail: str):
+def send_registration_mail(*, registration_id: int, mail: str, stamp: int | None = None):
+    """``stamp``: the registration's ``updated_at`` when the mail was asked for (tasks queued
+    before it existed go without and use the current one)."""
     registration = Registration.objects.select_related("event", "project").filter(pk=registration_id).first()
     if registration is None:
         return
-    send_registration_mail_now(registration=registration, mail=mail)
+    send_registration_mail_now(registration=registration, mail=mail, stamp=stamp)
 
 
 # --- Invitations and event mails (invitations.py, event_mails.py define them next to their

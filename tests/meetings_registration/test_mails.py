@@ -1,9 +1,14 @@
 """Registration mails: enqueued after commit, sent by the real worker over real SMTP, read back."""
 
-import pytest
+import datetime
 
+import pytest
+from django.utils import timezone
+
+from samverka import emails
 from samverka.meetings import services
 from samverka.meetings.models import Registration
+from samverka.ops.models import SentMail
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -129,3 +134,87 @@ def test_a_mail_for_a_registration_cancelled_meanwhile_is_not_sent(webinar, part
     run_worker()
     assert smtp_server.messages == []
     assert Registration.objects.get().status == Registration.Status.CANCELLED
+
+
+# --- A task run again after its worker was killed: each mail once ----------------------------
+
+
+def run_again_as_if_the_worker_died(run_worker):
+    """What a worker killed after sending leaves (its tasks still "running"), what cron then does
+    (``requeue_stuck_tasks``) and the next worker's second run of every task."""
+    from django_tasks_db.compat import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    from samverka.ops.stuck_tasks import requeue_stuck_tasks
+
+    DBTaskResult.objects.update(status=TaskResultStatus.RUNNING, started_at=timezone.now() - datetime.timedelta(hours=1))
+    assert sum(requeue_stuck_tasks().values()) == DBTaskResult.objects.count()
+    run_worker()
+    for result in DBTaskResult.objects.all():
+        assert result.status == TaskResultStatus.SUCCESSFUL and len(result.worker_ids) == 2  # it did run twice
+
+
+def message_ids(smtp_server):
+    return [str(mail["message"]["Message-ID"]) for mail in smtp_server.messages]
+
+
+def test_a_confirmation_task_run_twice_sends_one_mail(webinar, participant, smtp_server, run_worker):
+    registration = services.register_person(event=webinar, person=participant)
+    run_worker()
+    run_again_as_if_the_worker_died(run_worker)
+    assert [mail["to"] for mail in smtp_server.messages] == [["petra@example.org"]]
+    stamp = emails.stamp(registration.updated_at)
+    assert message_ids(smtp_server) == [f"<registration.confirmed.{registration.pk}.{stamp}@127.0.0.1>"]
+    assert SentMail.objects.filter(key=message_ids(smtp_server)[0]).exists()
+
+
+def test_the_record_is_what_stops_the_second_mail(webinar, participant, smtp_server, run_worker):
+    services.register_person(event=webinar, person=participant)
+    run_worker()
+    SentMail.objects.all().delete()
+    run_again_as_if_the_worker_died(run_worker)
+    assert len(smtp_server.messages) == 2
+    assert len(set(message_ids(smtp_server))) == 1  # the same message twice
+
+
+def test_a_guest_and_the_waiting_list_get_each_mail_once(small_webinar, leader_a, leader_b, smtp_server, run_worker):
+    for person in (leader_a, leader_b):
+        services.register_person(event=small_webinar, person=person, language="en")
+    guest = services.register_guest(
+        event=small_webinar, name="Gunnel Gäst", email="gunnel@example.net", organisation_name="", language="en"
+    )
+    run_worker()
+    services.confirm_guest(registration=guest)  # the seats are taken: she waits
+    run_worker()
+    run_again_as_if_the_worker_died(run_worker)
+    assert sorted(subject(mail) for mail in smtp_server.messages) == [
+        "Confirm your registration: Liten workshop",
+        "On the waiting list: Liten workshop",
+        "You are registered: Liten workshop",
+        "You are registered: Liten workshop",
+    ]
+
+
+def test_registering_again_after_cancelling_is_a_new_mail(webinar, participant, smtp_server, run_worker):
+    registration = services.register_person(event=webinar, person=participant)
+    run_worker()
+    services.cancel_registration(registration=registration)
+    services.register_person(event=webinar, person=participant)
+    run_worker()
+    assert [subject(mail) for mail in smtp_server.messages] == ["Du är anmäld: Kunskapswebbinarium om vätgas"] * 2
+    assert len(set(message_ids(smtp_server))) == 2
+
+
+def test_the_cancelled_event_mail_goes_once_per_registration(webinar, leader_a, participant, coordinator, smtp_server, run_worker):
+    from samverka.meetings.event_mails import cancel_event
+
+    for person in (leader_a, participant):
+        services.register_person(event=webinar, person=person, language="en")
+    run_worker()
+    smtp_server.messages.clear()
+    cancel_event(event=webinar, by=coordinator)
+    run_worker()
+    run_again_as_if_the_worker_died(run_worker)
+    assert sorted(mail["to"][0] for mail in smtp_server.messages) == ["alva@example.org", "petra@example.org"]
+    webinar.refresh_from_db()
+    assert all(f"<event-cancelled.{webinar.pk}.{webinar.sequence}." in key for key in message_ids(smtp_server))

@@ -47,8 +47,10 @@ def invite_people(*, invited_by, addresses, name="", audiences=(), project=None,
 def send_invitation(*, invitation):
     """Send the invitation mail with its accept link in the invitation's language.
 
-    Side effects: one e-mail to ``invitation.email``; sets ``sent_at``. Raises on SMTP errors,
-    leaving ``sent_at`` empty so the coordinator's list shows it as not yet sent.
+    Side effects: one e-mail to ``invitation.email``, recorded as sent under the invitation's
+    own key, so a second run of the task sends nothing (a new invitation is a new row and a
+    new mail); sets ``sent_at``. Raises on SMTP errors, leaving ``sent_at`` empty so the
+    coordinator's list shows it as not yet sent.
     """
     link = settings.SITE_URL + _accept_path(invitation)
     emails.send(
@@ -56,6 +58,7 @@ def send_invitation(*, invitation):
         to=[invitation.email],
         context={"invitation": invitation, "link": link, "invited_by": invitation.invited_by},
         language=invitation.language,
+        once=emails.message_id("account-invitation", invitation.pk, int(invitation.created_at.timestamp())),
     )
     invitation.sent_at = timezone.now()
     invitation.save(update_fields=["sent_at"])

@@ -131,7 +131,8 @@ def send_request_mail(*, request: CooperationRequest) -> int:
     """Mail a request to each leader of the project asked; returns the number of mails sent.
 
     Side effects: one multipart e-mail per leader, in the leader's language, with Reply-To set to
-    the sender (nothing is sent when the sender has been erased since).
+    the sender (nothing is sent when the sender has been erased since), each recorded as sent by
+    request and leader: a second run of the task sends only to leaders not yet mailed.
     """
     sender = request.sent_by
     if sender is None or not sender.email:
@@ -151,6 +152,7 @@ def send_request_mail(*, request: CooperationRequest) -> int:
             reply_to=[sender.email],
             language=language,
             context={"request": request, "sender": sender, "leader": leader, **links},
+            once=emails.message_id("cooperation-request", request.pk, leader.pk),
         )
     return sent
 

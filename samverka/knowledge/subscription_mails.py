@@ -159,9 +159,11 @@ def _send(template: str, subscription: Subscription, context: dict, message_id: 
 # --- The confirmation mail --------------------------------------------------------------------
 
 
-def send_confirmation(*, subscription: Subscription, choices: Choices, language: str) -> None:
+def send_confirmation(*, subscription: Subscription, choices: Choices, language: str, stamp: int | None = None) -> None:
     """Side effects: one mail in ``language`` to the subscription's address with the signed
-    confirmation link (valid three days). Raises on SMTP errors, so the task is retried."""
+    confirmation link (valid three days). ``stamp`` (the time of asking) keys it: sent once per
+    subscription and stamp, recorded as sent (without one, e.g. from a task queued before
+    stamps, it is sent every time). Raises on SMTP errors, so the task is retried."""
     value = confirmation_value(email=subscription.email, choices=choices, language=language)
     with translation.override(language):
         confirm_link = settings.SITE_URL + reverse("knowledge:subscription_confirm", kwargs={"value": value})
@@ -174,6 +176,7 @@ def send_confirmation(*, subscription: Subscription, choices: Choices, language:
         context={"subscription": subscription, "confirm_link": confirm_link, "described": described, **links},
         language=language,
         headers=unsubscribe_headers(links),
+        once=emails.message_id("subscription-confirm", subscription.pk, stamp) if stamp is not None else None,
     )
 
 

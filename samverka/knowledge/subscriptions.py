@@ -30,6 +30,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from samverka import emails
 from samverka.meetings.models import Event
 from samverka.registry.models import Portfolio, Region
 
@@ -184,7 +185,8 @@ def request_subscription(*, email: str, choices: Choices, language: str) -> Subs
     already follows the network is left as it is. After commit, a task sends the confirmation
     mail, whose signed link carries the address and the choices (valid three days) — at most
     ``CONFIRM_MAILS_PER_HOUR`` to one address, so the form cannot be used to flood a mailbox
-    (the visitor is told the same either way).
+    (the visitor is told the same either way). The task carries the time of asking, which keys
+    the mail: each asking is one mail, even when the task runs twice.
     """
     email = normalise_email(email)
     if not _may_mail(email):
@@ -196,13 +198,13 @@ def request_subscription(*, email: str, choices: Choices, language: str) -> Subs
             _apply(subscription, choices, save_fields=["language"])
             if not created:
                 Subscription.objects.filter(pk=subscription.pk).update(created_at=timezone.now())
-        subscription_id = subscription.pk
+        subscription_id, asked = subscription.pk, emails.stamp(timezone.now())
 
         def enqueue():
             from .tasks import send_subscription_confirmation
 
             send_subscription_confirmation.enqueue(
-                subscription_id=subscription_id, choices=choices.as_data(), language=language
+                subscription_id=subscription_id, choices=choices.as_data(), language=language, stamp=asked
             )
 
         transaction.on_commit(enqueue)

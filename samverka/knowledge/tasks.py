@@ -40,15 +40,16 @@ def deliver_subscription_item(*, source: str, object_id: int) -> int:
 
 
 @task()
-def send_subscription_confirmation(*, subscription_id: int, choices: dict, language: str) -> None:
-    """Mail the confirmation link for a visitor's choices (gone if the row was deleted meanwhile)."""
+def send_subscription_confirmation(*, subscription_id: int, choices: dict, language: str, stamp: int | None = None) -> None:
+    """Mail the confirmation link for a visitor's choices (gone if the row was deleted meanwhile),
+    once per ``stamp`` (the time of asking)."""
     from .models import Subscription
     from .subscription_mails import send_confirmation
     from .subscriptions import Choices
 
     subscription = Subscription.objects.filter(pk=subscription_id).first()
     if subscription is not None:
-        send_confirmation(subscription=subscription, choices=Choices.from_data(choices), language=language)
+        send_confirmation(subscription=subscription, choices=Choices.from_data(choices), language=language, stamp=stamp)
 
 
 @task()

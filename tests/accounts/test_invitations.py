@@ -9,6 +9,7 @@ from django.contrib.auth import get_user
 from conftest import PASSWORD
 from samverka.accounts.models import Audience, Invitation, User
 from samverka.accounts.services import accept_invitation, invite_people, send_invitation
+from samverka.accounts.tasks import send_invitation_task
 from samverka.registry.models import ProjectRole
 
 pytestmark = pytest.mark.django_db
@@ -108,6 +109,28 @@ def test_mail_is_in_swedish_when_invited_from_the_swedish_page(
     assert mail["subject"] == "Du är inbjuden till Samverka"
     assert_mail_says(mail, "Hej Stina!", "Cora Koordinator bjuder in dig till Samverka")
     assert link_in(mail).startswith("/konto/inbjudan/")
+
+
+def test_the_sending_task_run_twice_sends_one_mail(coordinator, smtp_server):
+    """As when the worker was killed after sending and ``requeue_stuck_tasks`` queued the task again."""
+    [invitation] = invite_people(invited_by=coordinator, addresses=["stina@example.org"], language="en")
+    send_invitation_task.call(invitation_id=invitation.pk)
+    send_invitation_task.call(invitation_id=invitation.pk)
+    [mail] = smtp_server.messages
+    assert mail["to"] == ["stina@example.org"] and mail["subject"] == "You are invited to Samverka"
+    stamp = int(invitation.created_at.timestamp())
+    assert mail["message"]["Message-ID"] == f"<account-invitation.{invitation.pk}.{stamp}@127.0.0.1>"
+    invitation.refresh_from_db()
+    assert invitation.sent_at is not None
+
+
+def test_a_new_invitation_to_the_same_address_is_a_new_mail(coordinator, smtp_server):
+    [first] = invite_people(invited_by=coordinator, addresses=["stina@example.org"], language="en")
+    [second] = invite_people(invited_by=coordinator, addresses=["stina@example.org"], language="en")
+    for invitation in (first, second, first, second):
+        send_invitation_task.call(invitation_id=invitation.pk)
+    assert [mail["to"] for mail in smtp_server.messages] == [["stina@example.org"]] * 2
+    assert link_in(smtp_server.messages[0]) != link_in(smtp_server.messages[1])
 
 
 def test_no_mail_before_commit(coordinator_client, mailbox, django_capture_on_commit_callbacks):

@@ -165,6 +165,23 @@ def test_the_request_is_mailed_to_the_leaders_with_reply_to_the_sender(
         assert f"/en/projekt/{project_a.pk}/" in body
 
 
+def test_the_sending_task_run_twice_mails_each_leader_once(project_a, project_b, leader_a, leader_b, participant, smtp_server):
+    """As when the worker was killed after sending and ``requeue_stuck_tasks`` queued the task
+    again: a second run mails only the leaders not yet mailed (a leader added meanwhile)."""
+    from samverka.knowledge.tasks import send_cooperation_request
+
+    request = cooperation.ask_to_cooperate(from_project=project_a, to_project=project_b, person=leader_a, message="Ses vi?")
+    assert send_cooperation_request.call(request.pk) == 1
+    assert send_cooperation_request.call(request.pk) == 0
+    ProjectRole.objects.create(project=project_b, person=participant, role=ProjectRole.Role.LEADER)
+    assert send_cooperation_request.call(request.pk) == 1
+    assert [mail["to"] for mail in smtp_server.messages] == [["bengt@example.org"], ["petra@example.org"]]
+    assert [mail["message"]["Message-ID"] for mail in smtp_server.messages] == [
+        f"<cooperation-request.{request.pk}.{leader_b.pk}@127.0.0.1>",
+        f"<cooperation-request.{request.pk}.{participant.pk}@127.0.0.1>",
+    ]
+
+
 # --- Pages ----------------------------------------------------------------------------------------
 
 

@@ -334,6 +334,28 @@ def test_the_confirmation_mail_carries_the_link_and_the_choices(portfolio, smtp_
     assert subscription.confirmed_at is not None and subscription.frequency == "immediate"
 
 
+def test_the_confirmation_task_run_twice_sends_one_mail_and_asking_again_another(portfolio, smtp_server, run_worker):
+    """A second run of the same task (its worker was killed, ``requeue_stuck_tasks``) is keyed
+    by the time of asking and sends nothing; asking again is a new mail."""
+    from django_tasks_db.models import DBTaskResult
+
+    from samverka.knowledge.tasks import send_subscription_confirmation
+
+    choices = Choices(("news",), "weekly", (portfolio.pk,), ())
+    subscriptions.request_subscription(email="gunnel@example.net", choices=choices, language="en")
+    run_worker()
+    [task] = DBTaskResult.objects.all()
+    send_subscription_confirmation.call(**task.args_kwargs["kwargs"])
+    assert len(smtp_server.messages) == 1
+    subscriptions.request_subscription(email="gunnel@example.net", choices=choices, language="en")
+    run_worker()
+    assert [mail["subject"] for mail in smtp_server.messages] == ["Confirm your subscription to Samverka"] * 2
+    first, second = (header(mail, "Message-ID") for mail in smtp_server.messages)
+    pk = Subscription.objects.get().pk
+    assert first.startswith(f"<subscription-confirm.{pk}.") and second.startswith(f"<subscription-confirm.{pk}.")
+    assert first != second
+
+
 def test_one_click_unsubscribe_from_the_header(make_subscription, make_news, smtp_server):
     make_subscription()
     subscription_mails.deliver_item(source="news", object_id=make_news().pk)

@@ -3,11 +3,23 @@ its worker process is killed (SIGKILL, out of memory, the machine lost) and no w
 again. ``requeue_stuck_tasks`` (cron, every five minutes) puts every task running for longer than
 ``TASK_STUCK_AFTER`` seconds back in the queue; the next worker runs it again.
 
-That is safe because every task here may run twice: mail tasks record each recipient as sent in
-the same step as the send (invitations) or claim each mail by a row first (subscriptions), so a
-second run sends only what is not yet recorded. The one window left: the SMTP server accepted a
-mail (250) and the worker died before recording it; the second run sends that mail again. It
-carries the same Message-ID, so a receiving system may merge the two copies.
+That is safe because every task here may run twice and every mail a task sends is recorded as
+sent, so a second run sends only what is not yet recorded:
+
+- event invitations are marked sent in the same transaction as the send (``meetings/invitations.py``);
+- subscription mails for new items are claimed by a ``Delivery`` row first (``knowledge/subscription_mails.py``);
+- every other mail from a task — registration mails (confirmation, waiting list, moved up,
+  pending, declined), the event's cancellation, account invitations, cooperation requests,
+  subscription confirmations — goes through ``emails.send(once=message_id(...))``: its stable
+  key is recorded in ``ops.SentMail`` right after the SMTP server accepted it, and a key found
+  there is not sent again. The key names what makes the message one (kind, row ids, and the
+  time or sequence of the change that asked for it), so a mail that may rightly go again
+  (registering again after cancelling, a new invitation) has a new key.
+
+The one window left: the SMTP server accepted a mail (250) and the worker died before recording
+it; the second run sends that mail again. It carries the same Message-ID, so a receiving system
+may merge the two copies. (A task re-run while its first worker is in fact still alive, when
+``TASK_STUCK_AFTER`` is shorter than the task, may also send a mail twice.)
 """
 
 import datetime

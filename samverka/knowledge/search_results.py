@@ -102,6 +102,15 @@ class Found:
     facets: dict[str, dict] = field(default_factory=lambda: {"kind": {}, "portfolio": {}, "area": {}, "year": {}})
     searched: bool = False  # False when the query holds no word to look for
 
+    @property
+    def limited(self) -> bool:
+        """More matches than are ranked: the pages hold the newest ``RANK_LIMIT`` of them."""
+        return self.total > RANK_LIMIT
+
+    @property
+    def ranked_limit(self) -> int:
+        return RANK_LIMIT
+
 
 def search(text: str, *, filters: Filters = Filters(), language: str = "sv", page: int = 1, now=None) -> Found:
     """Search the index. ``page`` past the last one gives the last one."""
@@ -130,7 +139,8 @@ def search(text: str, *, filters: Filters = Filters(), language: str = "sv", pag
                 chosen.append(int(value))
             else:
                 found.facets[facet][value if facet == "kind" else int(value)] = int(count)
-        found.pages = max(1, math.ceil(found.total / PER_PAGE))
+        # Only the ranked candidates have pages (page 51 of a word in every entry would be empty).
+        found.pages = max(1, math.ceil(min(found.total, RANK_LIMIT) / PER_PAGE))
         found.page = min(max(1, page), found.pages)
         if found.total:
             walk = engine.walks(in_language, entries)

@@ -212,3 +212,15 @@ def test_walking_is_chosen_when_it_reads_a_quarter_of_the_matches_or_less():
     assert not walks(19_000, 100_000) and not walks(6_500, 100_000)
     assert not walks(999, 1_000) and not walks(50_000, None)
     assert not search_results._SQLite.walks(82_000, 100_000)
+
+
+def test_only_the_ranked_matches_have_pages(make_item, reindex, monkeypatch):
+    for number in range(9):
+        make_item(title=f"Biogas nummer {number}")
+    reindex()
+    monkeypatch.setattr(search_results, "RANK_LIMIT", 5)
+    # Nine matches, the newest five ranked: one page of five at two a page would be three.
+    monkeypatch.setattr(search_results, "PER_PAGE", 2)
+    found = search("biogas", page=4)
+    assert (found.total, found.pages, found.page, len(found.results), found.limited) == (9, 3, 3, 1, True)
+    assert not search("biogas nummer 1").limited

@@ -142,3 +142,16 @@ def test_header_has_a_search_box(client):
     page = client.get(en("registry:home")).content.decode()
     assert '<form class="site-search" role="search" action="/en/sok/" method="get">' in page
     assert '<label for="site-search-q">Search the site</label>' in page
+
+
+def test_more_matches_than_are_ranked_says_so(client, make_item, reindex, monkeypatch):
+    from samverka.knowledge import search_results
+
+    for number in range(3):
+        make_item(title=f"Biogas nummer {number}")
+    reindex()
+    hint = "Fler än 2 sökträffar: de 2 senaste visas, bästa träff först."
+    assert hint not in client.get(reverse("knowledge:search"), {"q": "biogas"}).text
+    monkeypatch.setattr(search_results, "RANK_LIMIT", 2)
+    response = client.get(reverse("knowledge:search"), {"q": "biogas"})
+    assert "3 sökträffar" in response.text and hint in response.text

@@ -240,6 +240,9 @@ DEMO_PASSWORD = env_str("DEMO_PASSWORD", "samverka-demo-2026")
 
 # Statistics (samverka/results): the fixed rate for showing amounts in euros, in SEK per euro.
 EUR_RATE = env_decimal("EUR_RATE", "11.00", minimum=Decimal("0.01"))
+# The oldest statistics figures ever shown, in seconds; the task worker recomputes them after a
+# change of the data and at half this age (samverka/results/freshness.py).
+STATISTICS_MAX_AGE = env_int("STATISTICS_MAX_AGE", 600, minimum=60)
 
 # Open data (samverka/api): requests per client address to the API and the data files, and
 # what the DCAT-AP-SE catalogue says about the datasets.

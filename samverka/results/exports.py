@@ -68,7 +68,7 @@ def rows_for(table: str, currency: str):
                 amount(statistics.convert(row.paid_out, currency)) if row.paid_known else "",
                 row.paid_known,
             ]
-            for row in freshness.figures({"funding": statistics.funding})["funding"].tables[group]
+            for row in freshness.figures()["funding"].tables[group]
         ]
         return header, body
     if table in INDICATOR_TABLES:
@@ -82,12 +82,10 @@ def rows_for(table: str, currency: str):
                 cell(row.group), cell(row.code), cell(row.name), cell(row.unit), number(row.baseline),
                 number(row.target), number(row.achieved), number(row.share), number(row.follow_up), row.projects,
             ]
-            for row in freshness.figures({f"indicators_by_{by}": lambda: statistics.indicator_sums(by)})[
-                f"indicators_by_{by}"
-            ]
+            for row in freshness.figures()[f"indicators_by_{by}"]
         ]
         return header, body
-    figures = freshness.figures({"engagement": statistics.engagement})["engagement"]
+    figures = freshness.figures()["engagement"]
     if table == "engagement":
         header = [_("Portfolio"), _("Projects invited"), _("Projects that came"), _("Projects that never came")]
         body = [[cell(row["label"]), row["invited"], row["attended"], row["never"]] for row in figures.portfolios]

@@ -129,13 +129,9 @@ def _funding_chart(rows, currency):
 @require_GET
 def statistics_page(request):
     currency = currency_of(request)
-    figures = freshness.figures({
-        "funding": statistics.funding,
-        "last_updated": statistics.last_updated,
-        "indicators_by_portfolio": lambda: statistics.indicator_sums("portfolio"),
-        "indicators_by_programme": lambda: statistics.indicator_sums("programme"),
-        "engagement": statistics.engagement,
-    })
+    # The last computed figures, perhaps from before the newest change (see freshness.py);
+    # everything shown, the date included, comes from that one computation.
+    figures = freshness.figures()
     funding = figures["funding"]
     by_portfolio = figures["indicators_by_portfolio"]
     engagement = figures["engagement"]
@@ -150,6 +146,7 @@ def statistics_page(request):
             "funding": funding,
             "total": funding.total,
             "last_updated": figures["last_updated"],
+            "outdated": figures.outdated,
             "portfolio_chart": _funding_chart(funding.tables["portfolio"], currency),
             "area_chart": _funding_chart(funding.tables["area"], currency),
             "indicators_by_portfolio": by_portfolio,
@@ -186,7 +183,7 @@ def statistics_map(request):
     currency = currency_of(request)
     level = request.GET.get("level") if request.GET.get("level") in ("area", "county") else "area"
     measure = request.GET.get("measure") if request.GET.get("measure") in MEASURES else "funding"
-    figures = freshness.figures({"funding": statistics.funding, "last_updated": statistics.last_updated})
+    figures = freshness.figures()
     rows = figures["funding"].tables[level]
     list_url = reverse("registry:project_list")
 
@@ -216,5 +213,6 @@ def statistics_map(request):
             "legend": legend,
             "rows": rows,
             "last_updated": figures["last_updated"],
+            "outdated": figures.outdated,
         },
     )

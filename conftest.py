@@ -19,6 +19,11 @@ def pytest_configure(config):
     from django.conf import settings
 
     settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+    # This process's own cache in memory, not var/cache's files (shared with a running `make run`
+    # and with other test runs); tests of Redis set it themselves.
+    from django.test.utils import override_settings
+
+    override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}).enable()
 
 
 @pytest.fixture(autouse=True)
@@ -263,7 +268,8 @@ def participant_client(participant):
 
 
 class ReceivedMail:
-    """The messages a real SMTP server (aiosmtpd) received, parsed with the email package."""
+    """The messages a real SMTP server (aiosmtpd) received, parsed with the email package; an
+    address put in ``refused`` is refused (550) when a mail is sent to it."""
 
     def __init__(self, host, port):
         import threading
@@ -271,7 +277,14 @@ class ReceivedMail:
         self.host = host
         self.port = port
         self.messages = []
+        self.refused = set()  # addresses the server answers "550" at RCPT TO, as for a mailbox that is gone
         self._arrived = threading.Condition()
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address.lower() in self.refused:
+            return "550 5.1.1 Mailbox unavailable"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         import email

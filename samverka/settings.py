@@ -105,7 +105,12 @@ if REDIS_URL:
     # site serves without a cache instead of failing (samverka/ops/cache.py).
     CACHES = {"default": {"BACKEND": "samverka.ops.cache.ResilientRedisCache", "LOCATION": REDIS_URL}}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # One machine (the embedded default): files under var/cache, shared by the web processes and
+    # the task worker that `make run` starts (rate limits, kept pages, statistics refreshed by
+    # the worker); a memory cache would be one per process.
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(VAR_DIR / "cache")}
+    }
 # Public pages and API answers kept this many seconds for visitors who are not signed in
 # (samverka/ops/page_cache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = max(0, env_int("PAGE_CACHE_SECONDS", 30))

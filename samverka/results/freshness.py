@@ -21,10 +21,11 @@ background like a changed one. Only when there is no snapshot to hand out (the f
 cache emptied, or everything too old) does a request compute the figures itself; requests
 arriving while it does wait for its snapshot (at most ``WAIT_SECONDS``, then they compute too).
 
-With Redis (``REDIS_URL``) every web process and the task worker share the snapshots, the
-generation and the locks. With the per-process memory cache each process has its own: the
-worker's snapshots stay in the worker, and a web process keeps its figures until they are
-``STATISTICS_MAX_AGE`` old (or it restarts) and then computes them in a request.
+Every web process and the task worker share the snapshots, the generation and the locks
+through the cache: Redis (``REDIS_URL``) on several machines, files under var/cache on one. A
+cache of one process's own (the tests' memory cache) keeps the worker's snapshots in the worker:
+a web process then keeps its figures until they are ``STATISTICS_MAX_AGE`` old and computes them
+in a request.
 """
 
 import time

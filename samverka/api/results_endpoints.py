@@ -1,8 +1,9 @@
 """Results in the API: indicators, approved indicator values and the statistics' totals.
 
 Only approved values (``IndicatorValue.objects.counted()``), never who reported or reviewed
-them. The totals are the statistics pages' own aggregations (``samverka.results.statistics``),
-so the API and the pages cannot disagree; names come in the site's default language, Swedish.
+them. The totals are the statistics pages' own figures (``samverka.results.freshness``: the
+cached aggregations of ``samverka.results.statistics``), so the API and the pages cannot
+disagree; names come in the site's default language, Swedish.
 """
 
 from decimal import Decimal
@@ -10,10 +11,11 @@ from typing import Literal
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef
+from django.utils import translation
 from ninja import Field, Query, Router, Schema
 
 from samverka.registry.models import Project
-from samverka.results import statistics
+from samverka.results import freshness, statistics
 from samverka.results.models import Indicator, IndicatorValue
 from samverka.results.quantities import DECIMAL_PLACES
 
@@ -111,6 +113,13 @@ class FundingParams(Schema):
     currency: Literal["SEK", "EUR"] = Field("SEK", description="EUR converts at the configured fixed rate.")
 
 
+def swedish_figures():
+    """The statistics pages' own figures in Swedish (``freshness.figures()``: kept in the cache and
+    refreshed by the worker after a change, so a call never waits for the recomputation)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return freshness.figures()
+
+
 def cents(amount) -> Decimal:
     # SQLite's SUM drops trailing decimals; the API always writes amounts with two.
     return Decimal(amount).quantize(statistics.CENT)
@@ -142,11 +151,12 @@ def funding_row(row, currency: str) -> dict:
 )
 def funding_totals(request, options: Query[FundingParams]):
     params.refuse_unknown(request, FundingParams)
-    funding = statistics.funding()
+    figures = swedish_figures()
+    funding = figures["funding"]
     return {
         "currency": options.currency,
         "eur_rate": settings.EUR_RATE,
-        "last_updated": statistics.last_updated(),
+        "last_updated": figures["last_updated"],
         "total": funding_row(funding.total, options.currency),
         **{
             group: [funding_row(row, options.currency) for row in funding.tables[group]]
@@ -172,5 +182,5 @@ def indicator_totals(request, options: Query[IndicatorSumParams]):
             "follow_up": exact(row.follow_up),
             "share_of_target": row.share, "projects": row.projects,
         }
-        for row in statistics.indicator_sums(options.by)
+        for row in swedish_figures()[f"indicators_by_{options.by}"]
     ]

@@ -52,8 +52,10 @@ ENDPOINTS = [
     ("/indicators", {}, 1),
     ("/indicator-values", {}, 1),
     ("/indicator-values", {"portfolio": "fornybar-energi", "county": "25"}, 3),
-    ("/statistics/funding", {}, 10),  # the statistics page's own: 4 label tables, 4 sums, 2 dates
-    ("/statistics/indicators", {}, 1),
+    # The statistics page's own figures, computed whole when none are kept (every part, a fixed
+    # number of queries) and then kept (test_statistics_come_from_the_kept_figures).
+    ("/statistics/funding", {}, 14),
+    ("/statistics/indicators", {}, 14),
 ]
 
 
@@ -82,3 +84,11 @@ def test_project_detail(client, network, request, django_assert_num_queries, row
     # the project (with its joins), counties, municipalities, co-financing
     with django_assert_num_queries(4):
         assert client.get(api("/projects/20200181")).status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/statistics/funding", "/statistics/indicators"])
+def test_statistics_come_from_the_kept_figures(client, network, many, django_assert_num_queries, path):
+    first = client.get(api(path))
+    with django_assert_num_queries(0):
+        again = client.get(api(path))
+    assert again.json() == first.json()

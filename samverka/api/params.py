@@ -74,7 +74,7 @@ def programme(cci: str) -> Programme:
 
 
 def theme(code: str) -> str:
-    _one(ThemeArea.objects.filter(code=code), code, "theme area (give its code, e.g. TO4, see /api/v1/themes)")
+    _one(ThemeArea.objects.filter(code=code), code, "thematic objective (give its code, e.g. TO4 or PO2, see /api/v1/themes)")
     return code
 
 

@@ -107,7 +107,7 @@ def list_regions(request, filters: Query[RegionFilters], paging: Query[PageParam
     )
 
 
-@router.get("/themes", response={200: schemas.ThemePage, **schemas.ERRORS}, summary="Theme areas")
+@router.get("/themes", response={200: schemas.ThemePage, **schemas.ERRORS}, summary="Thematic objectives (2014–2020) and policy objectives (2021–2027)")
 def list_themes(request, paging: Query[PageParams]):
     params.refuse_unknown(request, PageParams)
     return page(
@@ -153,7 +153,7 @@ class ProjectFilters(Schema):
     county: str | None = Field(None, max_length=100, description="A county's slug or two-digit code (25).")
     period: str | None = Field(None, max_length=20, description="A programme period, e.g. 2014-2020.")
     programme: str | None = Field(None, max_length=20, description="A programme's CCI code.")
-    theme: str | None = Field(None, max_length=10, description="A theme area's code, e.g. TO4.")
+    theme: str | None = Field(None, max_length=10, description="A thematic or policy objective's code, e.g. TO4 or PO2.")
     status: schemas.Status | None = Field(None, description="The project's status today.")
     year: int | None = params.Year
     q: str | None = params.Text

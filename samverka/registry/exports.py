@@ -36,7 +36,7 @@ COLUMNS = [
     ("programme_area", lambda: _("Programme area")),
     ("counties", lambda: _("Counties")),
     ("portfolio", lambda: _("Portfolio")),
-    ("theme", lambda: _("Theme area")),
+    ("theme", lambda: _("Thematic objective")),
     ("start_date", lambda: _("Start date")),
     ("end_date", lambda: _("End date")),
     ("total_budget", lambda: _("Total budget (SEK)")),

@@ -54,7 +54,7 @@ class ProjectFilterForm(forms.Form):
         label=_("Programme period"), queryset=ProgrammePeriod.objects.all(), required=False, empty_label=ALL
     )
     theme = LocalisedChoiceField(
-        label=_("Theme area"), queryset=ThemeArea.objects.select_related("period"), required=False, empty_label=ALL
+        label=_("Thematic objective"), queryset=ThemeArea.objects.select_related("period"), required=False, empty_label=ALL
     )
     status = forms.ChoiceField(
         label=_("Status"), choices=[("", ALL), *ProjectStatus.choices], required=False

@@ -79,8 +79,8 @@ class ThemeArea(models.Model):
     name_en = models.CharField(_("name in English"), max_length=200, blank=True)
 
     class Meta:
-        verbose_name = _("theme area")
-        verbose_name_plural = _("theme areas")
+        verbose_name = _("thematic objective")
+        verbose_name_plural = _("thematic objectives")
         ordering = ["period__start_year", "code"]
         constraints = [models.UniqueConstraint(fields=["period", "code"], name="themearea_period_code_unique")]
 
@@ -91,7 +91,7 @@ class ThemeArea(models.Model):
 class Portfolio(models.Model):
     """The network's own grouping of projects, e.g. Hållbara transporter."""
 
-    theme = models.ForeignKey(ThemeArea, verbose_name=_("theme area"), on_delete=models.PROTECT, related_name="portfolios")
+    theme = models.ForeignKey(ThemeArea, verbose_name=_("thematic objective"), on_delete=models.PROTECT, related_name="portfolios")
     name = models.CharField(_("name"), max_length=100)
     name_en = models.CharField(_("name in English"), max_length=100, blank=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
@@ -229,7 +229,7 @@ class Project(models.Model):
     # The objective the programme finances the project under (TO4 in 2014–2020, PO2 in 2021–2027);
     # a portfolio spans periods, so the theme is the project's own.
     theme = models.ForeignKey(
-        ThemeArea, verbose_name=_("theme area"), on_delete=models.PROTECT, null=True, blank=True, related_name="projects"
+        ThemeArea, verbose_name=_("thematic objective"), on_delete=models.PROTECT, null=True, blank=True, related_name="projects"
     )
     area = models.ForeignKey(
         Region,

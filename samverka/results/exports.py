@@ -14,7 +14,7 @@ FUNDING_TABLES = {
     "programme-areas": ("area", lambda: _("Programme area")),
     "counties": ("county", lambda: _("County")),
     "periods": ("period", lambda: _("Programme period")),
-    "themes": ("theme", lambda: _("Theme area")),
+    "themes": ("theme", lambda: _("Thematic objective")),
 }
 INDICATOR_TABLES = {
     "indicators-by-portfolio": ("portfolio", lambda: _("Portfolio")),

@@ -72,7 +72,7 @@ def test_unknown_programme(client, network):
 
 def test_unknown_theme(client, network):
     assert refused(client, "/projects", 400, theme="TO9") == (
-        "Unknown theme area (give its code, e.g. TO4, see /api/v1/themes) 'TO9'."
+        "Unknown thematic objective (give its code, e.g. TO4 or PO2, see /api/v1/themes) 'TO9'."
     )
 
 

@@ -217,7 +217,7 @@ def test_matching_page_lists_candidates_with_reasons_and_their_wishes(client, pr
 
     assert "<h1>Partners for Vätgas i Norrbotten</h1>" in page
     assert "Energismarta småföretag" in page and "spridning, vätgas" in page
-    assert "Same portfolio" in page and "Same programme area" in page and "Same theme area" not in page
+    assert "Same portfolio" in page and "Same programme area" in page and "Same thematic objective" not in page
     assert wish.text in page  # the candidate is looking too
     assert "Ask to cooperate" not in page  # a visitor cannot ask
     assert "Sign in to ask a project to cooperate" in page

@@ -8,16 +8,18 @@
 three in the recipient's language (Swedish by default) and sends one multipart message.
 Call it after the transaction commits (``transaction.on_commit`` or a task), never inside one.
 
-A mail sent from a task passes ``once=message_id(...)``: the parts that make this message
-unique (its kind, the row it is about, and whatever differs when it may rightly go again). The
-key is recorded right after the SMTP server accepts the mail, and a key already recorded is not
-sent again, so a task that runs a second time (its worker was killed and
-``requeue_stuck_tasks`` queued it again) sends only what the first run did not.
+A mail sent from a task or a scheduled command passes ``once=message_id(...)``: the parts that
+make this message unique (its kind, the row it is about, and whatever differs when it may
+rightly go again). The key is recorded right after the SMTP server accepts the mail, and a key
+already recorded is not sent again, so a task that runs a second time (its worker was killed and
+``requeue_stuck_tasks`` queued it again), or the next run of a command that failed partway,
+sends only what the first run did not.
 """
 
 import datetime
 import logging
 import re
+import smtplib
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -92,6 +94,22 @@ def send(
         # Another run that sent the same mail at the same moment may have recorded it first.
         SentMail.objects.bulk_create([SentMail(key=once)], ignore_conflicts=True)
     return sent
+
+
+# The SMTP server refused this one message (its recipient, or what it says): the next may well go.
+# Anything else (the server unreachable, the sign-in refused) fails every message alike.
+REFUSED = (smtplib.SMTPRecipientsRefused, smtplib.SMTPDataError)
+
+
+def failure(error: Exception) -> str:
+    """A failed send in a few words for a log or a command's output, without the recipient's
+    address (an ``SMTPRecipientsRefused`` names it; the server's own text often does too)."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = sorted({str(code) for code, _ in error.recipients.values()})
+        return f"SMTPRecipientsRefused {', '.join(codes)}"
+    if isinstance(error, smtplib.SMTPResponseException):
+        return f"{type(error).__name__} {error.smtp_code}"
+    return f"{type(error).__name__}: {error}"
 
 
 def message_id(*parts) -> str:

@@ -2,12 +2,16 @@
 after, the cancellation, and erasing guests' contact details. The scheduled commands
 (send_event_reminders, send_event_follow_ups, erase_guest_contacts) call these.
 
-Each scheduled job handles one event in one transaction: the event row is locked, its mark
-(``reminder_sent_at``, ``follow_up_sent_at``, ``guests_erased_at``) checked and set, and the
-work done; a second run finds the mark and does nothing. Mails are sent inside that
-transaction, so an SMTP error leaves the event unmarked for the next run.
+Each scheduled job handles one event and marks it done (``reminder_sent_at``,
+``follow_up_sent_at``, ``guests_erased_at``); a second run finds the mark and does nothing.
+Erasing guests is one transaction with the event row locked. Reminders and follow-ups go one
+mail at a time, each in its own short transaction with the registration row locked, and each
+with a stable key (``emails.send(once=…)``) recorded when the SMTP server accepts it: a run that
+fails or is killed partway keeps what it sent, leaves the event unmarked, and the next run sends
+only the rest. The event is marked when every mail has gone.
 """
 
+import logging
 from datetime import timedelta
 
 from django.conf import settings
@@ -22,6 +26,8 @@ from samverka import emails
 
 from .calendars import ics_attachment
 from .models import Event, Invitation, Registration
+
+logger = logging.getLogger(__name__)
 
 # Follow-ups go to events that ended within this time; older ones (e.g. on the first run after
 # an upgrade) are left alone.
@@ -51,6 +57,49 @@ def _locked(event: Event) -> Event:
     return Event.objects.select_for_update().get(pk=event.pk)
 
 
+class NotAllSent(Exception):
+    """Some of an event's mails did not go (logged); those that did are recorded, the event stays
+    unmarked, and the next run sends the rest."""
+
+    def __init__(self, *, sent: int, refused: int, stopped_by: Exception | None = None):
+        self.sent, self.refused, self.stopped_by = sent, refused, stopped_by
+        parts = [f"{sent} sent"]
+        if refused:
+            parts.append(f"{refused} refused by the mail server")
+        if stopped_by is not None:
+            parts.append(f"then stopped: {emails.failure(stopped_by)}")
+        super().__init__(", ".join(parts) + "; the next run sends the rest")
+
+
+def _send_each(due, mail) -> int:
+    """Call ``mail(registration)`` (which sends with ``once=``) for each registration in ``due``,
+    a queryset of the registrations still due; returns the number sent.
+
+    Each in its own transaction: the registration row is locked and read again through ``due``
+    (so one cancelled meanwhile, or an event changed meanwhile, is skipped, and two runs at once
+    send each mail once), and the mail's key is committed as soon as the server accepts it. A
+    mail the server refuses (that recipient, that message) is logged and the others go; any
+    other error (the server unreachable) stops here. Either way raises :class:`NotAllSent`
+    after, so the caller leaves the event unmarked.
+    """
+    sent, refused = 0, 0
+    for pk in list(due.values_list("pk", flat=True)):
+        try:
+            with transaction.atomic():
+                registration = due.select_for_update(of=("self",)).select_related("event").filter(pk=pk).first()
+                if registration is not None:
+                    sent += mail(registration)
+        except emails.REFUSED as error:
+            refused += 1
+            logger.warning("registration %s: mail refused: %s", pk, emails.failure(error))
+        except Exception as error:
+            logger.warning("registration %s: mail not sent: %s", pk, emails.failure(error))
+            raise NotAllSent(sent=sent, refused=refused, stopped_by=error) from error
+    if refused:
+        raise NotAllSent(sent=sent, refused=refused)
+    return sent
+
+
 # --- reminders -------------------------------------------------------------------------------
 
 
@@ -68,32 +117,45 @@ def reminder_recipients(event: Event):
     return event.registrations.filter(status=Registration.Status.REGISTERED, erased_at__isnull=True).order_by("pk")
 
 
-def send_reminders(*, event: Event, dry_run: bool = False) -> int:
-    """Remind the event's registered people; returns the number of mails (or, dry, that would go).
+def reminder_id(event: Event, registration: Registration) -> str:
+    """The reminder's key: the event, its start and the registration. An event moved after its
+    reminder (``Event.save`` clears ``reminder_sent_at``) is reminded again under a new key."""
+    return emails.message_id("event-reminder", event.pk, emails.stamp(event.starts_at), registration.pk)
 
-    Side effects (unless ``dry_run``): in one transaction, locks the event, sends each registered
-    person a reminder with the video link, dial-in, a cancel link and their own calendar file,
-    and sets ``reminder_sent_at``. Does nothing when the event already had its reminder.
+
+def send_reminders(*, event: Event, dry_run: bool = False) -> int:
+    """Remind the event's registered people; returns the number of mails sent now (or, dry, the
+    number of people registered).
+
+    Side effects (unless ``dry_run``): sends each registered person a reminder with the video
+    link, dial-in, a cancel link and their own calendar file, each once (:func:`reminder_id`,
+    recorded in ``ops.SentMail``), one at a time (see :func:`_send_each`); when all have gone,
+    sets ``reminder_sent_at``. Raises :class:`NotAllSent` (event unmarked) when some did not.
+    Does nothing when the event already had its reminder or is no longer published; an event
+    cancelled or moved during the run gets no more mails from it and stays unmarked.
     """
     if dry_run:
         return reminder_recipients(event).count()
-    with transaction.atomic():
-        event = _locked(event)
-        if event.reminder_sent_at:
-            return 0
-        sent = 0
-        for registration in reminder_recipients(event):
-            registration.event = event
-            emails.send(
-                "meetings_reminder",
-                to=registration.email,
-                context={"registration": registration, "event": event, **_links(registration)},
-                language=registration.language,
-                attachments=[ics_attachment(event, registration=registration)],
-            )
-            sent += 1
-        event.reminder_sent_at = timezone.now()
-        event.save(update_fields=["reminder_sent_at"])
+    event = Event.objects.get(pk=event.pk)
+    if event.reminder_sent_at or event.status != Event.Status.PUBLISHED:
+        return 0
+    # Read again per mail: a registration cancelled, or the event cancelled or moved meanwhile, is left.
+    due = reminder_recipients(event).filter(event__status=Event.Status.PUBLISHED, event__starts_at=event.starts_at)
+
+    def remind(registration: Registration) -> int:
+        return emails.send(
+            "meetings_reminder",
+            to=registration.email,
+            context={"registration": registration, "event": registration.event, **_links(registration)},
+            language=registration.language,
+            attachments=[ics_attachment(registration.event, registration=registration)],
+            once=reminder_id(registration.event, registration),
+        )
+
+    sent = _send_each(due, remind)
+    Event.objects.filter(pk=event.pk, reminder_sent_at__isnull=True, starts_at=event.starts_at).update(
+        reminder_sent_at=timezone.now()
+    )
     return sent
 
 
@@ -133,41 +195,48 @@ def _survey_tokens(event: Event) -> dict[int, str]:
     return dict(SurveyTicket.objects.filter(survey=survey, used=False).values_list("registration_id", "token"))
 
 
+def follow_up_id(event: Event, registration: Registration) -> str:
+    """The follow-up's key: the event and the registration (an event is followed up once)."""
+    return emails.message_id("event-follow-up", event.pk, registration.pk)
+
+
 def send_follow_ups(*, event: Event, dry_run: bool = False) -> int:
     """Thank those who attended or were registered, with links to the notes and attachments on
     the event page and, when the event has a survey, to each one's own survey ticket.
 
-    Side effects (unless ``dry_run``): in one transaction, locks the event, issues the survey's
-    tickets, sends one mail each and sets ``follow_up_sent_at``. Returns the number of mails.
+    Side effects (unless ``dry_run``): issues the survey's tickets; sends one mail each, once
+    (:func:`follow_up_id`, recorded in ``ops.SentMail``), one at a time (see
+    :func:`_send_each`); when all have gone, sets ``follow_up_sent_at``. Raises
+    :class:`NotAllSent` (event unmarked) when some did not. Returns the number of mails sent now.
     """
     if dry_run:
         return follow_up_recipients(event).count()
-    with transaction.atomic():
-        event = _locked(event)
-        if event.follow_up_sent_at:
-            return 0
-        attachments = list(event.attachments.all())
-        tokens = _survey_tokens(event)
-        sent = 0
-        for registration in follow_up_recipients(event):
-            registration.event = event
-            token = tokens.get(registration.pk)
-            language = registration.language or settings.LANGUAGE_CODE
-            emails.send(
-                "meetings_follow_up",
-                to=registration.email,
-                context={
-                    "registration": registration,
-                    "event": event,
-                    "attachments": attachments,
-                    "survey_link": _url("meetings:survey_answer", language, token=token) if token else None,
-                    **_links(registration),
-                },
-                language=language,
-            )
-            sent += 1
-        event.follow_up_sent_at = timezone.now()
-        event.save(update_fields=["follow_up_sent_at"])
+    event = Event.objects.get(pk=event.pk)
+    if event.follow_up_sent_at or event.status != Event.Status.PUBLISHED:
+        return 0
+    attachments = list(event.attachments.all())
+    tokens = _survey_tokens(event)
+    due = follow_up_recipients(event).filter(event__status=Event.Status.PUBLISHED)
+
+    def follow_up(registration: Registration) -> int:
+        token = tokens.get(registration.pk)
+        language = registration.language or settings.LANGUAGE_CODE
+        return emails.send(
+            "meetings_follow_up",
+            to=registration.email,
+            context={
+                "registration": registration,
+                "event": registration.event,
+                "attachments": attachments,
+                "survey_link": _url("meetings:survey_answer", language, token=token) if token else None,
+                **_links(registration),
+            },
+            language=language,
+            once=follow_up_id(registration.event, registration),
+        )
+
+    sent = _send_each(due, follow_up)
+    Event.objects.filter(pk=event.pk, follow_up_sent_at__isnull=True).update(follow_up_sent_at=timezone.now())
     return sent
 
 

@@ -132,14 +132,21 @@ class Event(models.Model):
 
     def save(self, *args, **kwargs):
         """Raise ``sequence`` when a field a calendar shows has changed since the row was loaded
-        (no extra query: the loaded values are remembered by ``from_db``)."""
+        (no extra query: the loaded values are remembered by ``from_db``); clear
+        ``reminder_sent_at`` when the start has moved, so the event is reminded again before its
+        new start (event_mails.send_reminders)."""
         loaded = getattr(self, "_calendar_loaded", None)
         if self.pk and loaded is not None:
+            changed = []
             if any(getattr(self, name) != value for name, value in loaded.items()):
                 self.sequence += 1
-                update_fields = kwargs.get("update_fields")
-                if update_fields is not None and "sequence" not in update_fields:
-                    kwargs["update_fields"] = [*update_fields, "sequence"]
+                changed.append("sequence")
+            if self.reminder_sent_at and "starts_at" in loaded and self.starts_at != loaded["starts_at"]:
+                self.reminder_sent_at = None
+                changed.append("reminder_sent_at")
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = [*update_fields, *(name for name in changed if name not in update_fields)]
         super().save(*args, **kwargs)
         self._calendar_loaded = {
             name: self.__dict__[name] for name in self.CALENDAR_FIELDS if name in self.__dict__

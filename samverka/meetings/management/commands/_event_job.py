@@ -1,7 +1,11 @@
-"""The shape the scheduled meetings commands share: find the events due, handle each in its own
-transaction (one failing does not stop the others), print one line per event and a summary."""
+"""The shape the scheduled meetings commands share: find the events due, handle each on its own
+(one failing does not stop the others), print one line per event and a summary, and exit
+non-zero when an event failed. An event whose mails went only in part counts its mails sent
+and as failed; the next run sends the rest (event_mails.NotAllSent)."""
 
 from django.core.management.base import BaseCommand, CommandError
+
+from samverka.meetings.event_mails import NotAllSent
 
 
 class EventJobCommand(BaseCommand):
@@ -24,7 +28,12 @@ class EventJobCommand(BaseCommand):
         for event in self.due():
             try:
                 count = self.run_one(event, dry_run=dry_run)
-            except Exception as error:  # SMTP down, etc.: the event stays unmarked for the next run
+            except NotAllSent as error:  # what went is kept; the event stays unmarked for the next run
+                failed += 1
+                done += error.sent
+                self.stderr.write(f"{event.pk} {event.title}: {error}")
+                continue
+            except Exception as error:  # the database, a bug: the event stays unmarked for the next run
                 failed += 1
                 self.stderr.write(f"{event.pk} {event.title}: {type(error).__name__}: {error}")
                 continue

@@ -92,6 +92,24 @@ class Poll(models.Model):
     def __str__(self):
         return self.title
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._closes_at_loaded = instance.__dict__.get("closes_at")
+        return instance
+
+    def save(self, *args, **kwargs):
+        """Clear ``reminder_sent_at`` when the closing has moved since the row was loaded, so the
+        poll is reminded again before its new closing (reminders.send_reminders)."""
+        loaded = getattr(self, "_closes_at_loaded", None)
+        if self.reminder_sent_at and loaded is not None and self.closes_at != loaded:
+            self.reminder_sent_at = None
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None and "reminder_sent_at" not in update_fields:
+                kwargs["update_fields"] = [*update_fields, "reminder_sent_at"]
+        super().save(*args, **kwargs)
+        self._closes_at_loaded = self.closes_at
+
     def get_absolute_url(self):
         return reverse("polls:poll", kwargs={"pk": self.pk})
 

@@ -6,9 +6,15 @@
 
 "Not voted" is worked out through ``poll.ballot_key(person)``, so it works for anonymous
 polls too without storing who voted.
+
+Each reminder goes once: its key (:func:`reminder_id`) is recorded in ``ops.SentMail`` when the
+SMTP server accepts it, and the poll is marked (``reminder_sent_at``) only when every reminder
+has gone. A run that fails or is killed partway leaves the poll unmarked; the next run sends
+only the rest.
 """
 
 import datetime
+import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -22,6 +28,8 @@ from samverka import emails
 from samverka.accounts.models import User
 
 from .models import Ballot, Poll
+
+logger = logging.getLogger(__name__)
 
 
 def eligible_people(*, poll: Poll) -> list[User]:
@@ -69,6 +77,14 @@ def due_polls(*, hours: int = 24, now: datetime.datetime | None = None):
     ).order_by("closes_at", "pk")
 
 
+def reminder_id(poll: Poll, person: User) -> str:
+    """The reminder's key: the poll, its closing (a poll whose closing moved is reminded again:
+    ``Poll.save`` clears the mark) and the person's ballot key, which in an anonymous poll is an
+    HMAC, so the key names nobody."""
+    voter = poll.ballot_key(person).replace(":", "-")  # "person:7" → "person-7", valid in a Message-ID
+    return emails.message_id("poll-reminder", poll.pk, emails.stamp(poll.closes_at), voter)
+
+
 def _poll_path(poll: Poll) -> str:
     try:
         return reverse("polls:poll", kwargs={"pk": poll.pk})
@@ -93,34 +109,52 @@ def send_reminders(*, hours: int = 24, dry_run: bool = False, now: datetime.date
     """Remind the eligible non-voters of every poll closing within ``hours``.
 
     Side effects (unless ``dry_run``): sends one "closing soon" mail per person (template
-    emails/polls_reminder_*, in the person's language) and sets poll.reminder_sent_at, so a
-    second run sends nothing. The poll is claimed (reminder_sent_at set under a row lock)
-    before sending, so two runs at once do not both send. A failed send is counted, not retried.
+    emails/polls_reminder_*, in the person's language), each once (:func:`reminder_id`, recorded
+    in ``ops.SentMail``), and, when all have gone, sets poll.reminder_sent_at, so a later run
+    sends nothing. Each mail is sent in its own transaction with the poll row locked, which
+    stops when the poll was marked, unpublished or moved meanwhile, so two runs at once send each
+    reminder once. A mail the server refuses is counted as failed and the others go; any other
+    error (the server unreachable) stops the poll, counting the rest as failed. A poll with a
+    failure stays unmarked and the next run sends what is missing.
     """
     summary = Summary(dry_run=dry_run)
     now = now or timezone.now()
     for poll in due_polls(hours=hours, now=now):
-        if not dry_run:
-            with transaction.atomic():
-                claimed = Poll.objects.filter(pk=poll.pk, reminder_sent_at__isnull=True).update(reminder_sent_at=now)
-            if not claimed:
-                continue
         summary.polls += 1
         link = settings.SITE_URL.rstrip("/") + _poll_path(poll)
-        for person in not_voted(poll=poll):
-            summary.addresses.append(person.email)
-            if dry_run:
-                summary.sent += 1
-                continue
+        people = not_voted(poll=poll)
+        if dry_run:
+            summary.addresses.extend(person.email for person in people)
+            summary.sent += len(people)
+            continue
+        still_due = Poll.objects.filter(
+            pk=poll.pk, status=Poll.Status.PUBLISHED, closes_at=poll.closes_at, reminder_sent_at__isnull=True
+        )
+        failed = 0
+        for position, person in enumerate(people):
             try:
-                emails.send(
-                    "polls_reminder",
-                    to=person.email,
-                    context={"poll": poll, "person": person, "poll_link": link},
-                    language=person.language,
-                )
-            except Exception:  # noqa: BLE001 - one bad address must not stop the others
-                summary.failed += 1
-            else:
-                summary.sent += 1
+                with transaction.atomic():
+                    if still_due.select_for_update().values_list("pk", flat=True).first() is None:
+                        break
+                    sent = emails.send(
+                        "polls_reminder",
+                        to=person.email,
+                        context={"poll": poll, "person": person, "poll_link": link},
+                        language=person.language,
+                        once=reminder_id(poll, person),
+                    )
+            except emails.REFUSED as error:  # this address: the others still go
+                failed += 1
+                logger.warning("poll %s: a reminder was refused: %s", poll.pk, emails.failure(error))
+                continue
+            except Exception as error:
+                failed += len(people) - position
+                logger.warning("poll %s: reminders stopped: %s", poll.pk, emails.failure(error))
+                break
+            summary.sent += sent
+            if sent:
+                summary.addresses.append(person.email)
+        summary.failed += failed
+        if not failed:
+            still_due.update(reminder_sent_at=now)
     return summary

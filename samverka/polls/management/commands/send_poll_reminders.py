@@ -1,6 +1,6 @@
 """python manage.py send_poll_reminders — the "closing soon" mail for polls."""
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from samverka.polls.reminders import send_reminders
 
@@ -8,8 +8,9 @@ from samverka.polls.reminders import send_reminders
 class Command(BaseCommand):
     help = (
         "Send the 'closing soon' reminder to everyone eligible who has not voted, for each published "
-        "poll closing within --hours (24 by default). Each poll is reminded once, so it is safe to run "
-        "again (e.g. every hour from cron)."
+        "poll closing within --hours (24 by default). Each reminder goes once, and a poll is marked "
+        "reminded when all have gone, so it is safe to run again (e.g. every hour from cron): a run "
+        "that failed partway is finished by the next. Exits non-zero when a reminder was not sent."
     )
 
     def add_arguments(self, parser):
@@ -19,3 +20,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         summary = send_reminders(hours=options["hours"], dry_run=options["dry_run"])
         self.stdout.write(summary.line())
+        if summary.failed:
+            raise CommandError(f"{summary.failed} reminder(s) not sent; the next run sends them.")

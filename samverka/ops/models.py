@@ -2,10 +2,12 @@ from django.db import models
 
 
 class SentMail(models.Model):
-    """One mail sent from a task, by its stable Message-ID (``samverka.emails.send(once=…)``).
+    """One mail sent from a task or a scheduled mail command, by its stable Message-ID
+    (``samverka.emails.send(once=…)``).
 
     Written right after the SMTP server accepted the mail; a task that runs again (its worker
-    was killed, ``requeue_stuck_tasks``) finds the key and does not send that mail twice. The
+    was killed, ``requeue_stuck_tasks``), or a command's next run after a failure partway, finds
+    the key and does not send that mail twice. The
     key names the kind of mail and row ids only: no address, name or text.
     """
 

@@ -16,6 +16,10 @@ sent, so a second run sends only what is not yet recorded:
   time or sequence of the change that asked for it), so a mail that may rightly go again
   (registering again after cancelling, a new invitation) has a new key.
 
+The scheduled mail commands (event reminders and follow-ups, poll reminders) run from cron, not
+the worker, and key each mail the same way (``meetings/event_mails.py``, ``polls/reminders.py``):
+a run killed or failed partway is finished by the next run, which sends only the rest.
+
 The one window left: the SMTP server accepted a mail (250) and the worker died before recording
 it; the second run sends that mail again. It carries the same Message-ID, so a receiving system
 may merge the two copies. (A task re-run while its first worker is in fact still alive, when

@@ -181,11 +181,12 @@ def test_entries_with_the_same_facet_values_share_one_row(make_item, reindex, ot
     assert SearchFacets.objects.get(pk=rows[other.pk]).portfolio_ids == [other_portfolio.pk]
 
 
-@pytest.mark.parametrize("walk", [False, True])
-def test_walking_the_newest_entries_finds_the_same_page(make_item, reindex, other_portfolio, monkeypatch, walk):
-    """PostgreSQL finds a common word's candidates by walking the newest entries (``walks``) or
-    through the GIN index; both give the newest RANK_LIMIT matches in the page's language, ranked.
-    (SQLite has one way, which must give the same page.)"""
+@pytest.mark.parametrize("way", ["index", "walk", "collect"])
+def test_every_way_to_the_candidates_finds_the_same_page(make_item, reindex, other_portfolio, monkeypatch, way):
+    """PostgreSQL finds the page's candidates through the GIN index, by walking the newest entries
+    (``walks``: a common word) or in the facet query (``collects``: a rarer one); each gives the
+    newest RANK_LIMIT matches in the page's language, ranked. (SQLite has one way, which must
+    give the same page.)"""
     now = timezone.now()
     for number, (title, lead) in enumerate([
         ("Biogas", ""), ("Om gödsel", "Biogas."), ("Biogas biogas", "Biogas."), ("Vindkraft", ""),
@@ -197,7 +198,8 @@ def test_walking_the_newest_entries_finds_the_same_page(make_item, reindex, othe
     reindex()
     monkeypatch.setattr(search_results, "RANK_LIMIT", 4)
     for engine in (search_results._PostgreSQL, search_results._SQLite):
-        monkeypatch.setattr(engine, "walks", staticmethod(lambda in_language, entries: walk))
+        monkeypatch.setattr(engine, "walks", staticmethod(lambda in_language, entries: way == "walk"))
+        monkeypatch.setattr(engine, "collects", lambda *args: way == "collect" and engine is search_results._PostgreSQL)
     # The newest four Swedish matches (by id: not the English one, not "Biogas biogas"), ranked.
     titles = [r.title for r in search("biogas").results]
     assert set(titles) == {"Biogas i en annan portfölj", "Biogas i Skåne", "Lite om biogas", "Sol"}

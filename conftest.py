@@ -346,6 +346,36 @@ def smtp_server(settings):
         controller.stop()
 
 
+class Killed(BaseException):
+    """What a killed process leaves: nothing after it runs (no ``except Exception`` catches it)."""
+
+
+@pytest.fixture
+def kill_mail_at(monkeypatch):
+    """``kill_mail_at(n)``: the process dies as it starts sending its n-th mail (``kill_mail_at.Killed``);
+    ``restore()`` sends normally again. Returns the addresses it was asked to send to."""
+    from samverka import emails
+
+    send, calls = emails.send, []
+
+    def killed(*args, **kwargs):
+        calls.append(kwargs["to"])
+        if len(calls) == at[0]:
+            raise Killed
+        return send(*args, **kwargs)
+
+    at = [0]
+
+    def arm(n):
+        at[0] = n
+        monkeypatch.setattr(emails, "send", killed)
+        return calls
+
+    arm.restore = lambda: monkeypatch.setattr(emails, "send", send)
+    arm.Killed = Killed  # the class itself: "from conftest import" would load a second copy
+    return arm
+
+
 @pytest.fixture
 def database_for_threads(tmp_path):
     """Let threads share the test database, on SQLite as on PostgreSQL.

@@ -18,10 +18,6 @@ pytestmark = pytest.mark.django_db
 COMMANDS = {"reminder": ("send_event_reminders", "reminders"), "follow-up": ("send_event_follow_ups", "follow-ups")}
 
 
-class Killed(BaseException):
-    """What a killed process leaves: nothing after it runs (no ``except Exception`` catches it)."""
-
-
 def run(command):
     out = StringIO()
     call_command(command, stdout=out, stderr=StringIO())
@@ -80,20 +76,12 @@ def test_a_refused_recipient_does_not_stop_the_others_and_gets_it_next_run(due, 
     assert marked(kind) is not None
 
 
-def test_a_run_killed_partway_keeps_what_it_sent(due, smtp_server, monkeypatch):
+def test_a_run_killed_partway_keeps_what_it_sent(due, smtp_server, kill_mail_at):
     kind, command, noun, event = due
-    send, calls = emails.send, []
-
-    def killed_at_the_third(*args, **kwargs):
-        calls.append(kwargs["to"])
-        if len(calls) == 3:
-            raise Killed
-        return send(*args, **kwargs)
-
-    monkeypatch.setattr(emails, "send", killed_at_the_third)
-    with pytest.raises(Killed):
+    kill_mail_at(3)
+    with pytest.raises(kill_mail_at.Killed):
         run(command)
-    monkeypatch.setattr(emails, "send", send)
+    kill_mail_at.restore()
     assert recipients(smtp_server) == ["alva@example.org", "bengt@example.org"]
     assert marked(kind) is None
 

@@ -1,8 +1,9 @@
 """Running a search: matching entries, ranked, one page of them, and the facet counts.
 
-``search()`` makes exactly two SQL queries whatever the number of entries: one for the facet
-counts and the total, one for the page of results (with snippets). Both share the matching
-part, which is the only part that differs between the engines:
+``search()`` makes at most two SQL queries whatever the number of entries: one for the facet
+counts and the total, one for the page of results (with snippets); on PostgreSQL, for a word in
+fewer entries, the first brings the page too (``_PostgreSQL.collects``). Both share the
+matching part, which is the only part that differs between the engines:
 
 - PostgreSQL: ``vector @@ (to_tsquery('swedish', …) || to_tsquery('english', …))``, served by
   the GIN index, ranked by ``ts_rank`` (weights A 1.0, B 0.4, C 0.2), snippets by ``ts_headline``.
@@ -47,6 +48,11 @@ HEADLINE_OPTIONS = (
     f"StartSel={START_MARK}, StopSel={STOP_MARK}, MaxWords={SNIPPET_WORDS}, MinWords=12, "
     "ShortWord=2, MaxFragments=2, FragmentDelimiter=\" … \""
 )
+# A snippet is cut from the first HEADLINE_CHARS characters of the lead and text: ``ts_headline``
+# parses and stems all it is given (about 0.3 ms a kilobyte here, for each of the page's rows),
+# and a long report's words found only further on are usually in its lead too.
+HEADLINE_CHARS = 2000
+HEADLINE_TEXT = f"left(e.lead || ' ' || e.body, {HEADLINE_CHARS})"
 URL_NAMES = {
     SearchEntry.Source.PROJECT: "registry:project",
     SearchEntry.Source.KNOWLEDGE: "knowledge:item",
@@ -126,12 +132,13 @@ def search(text: str, *, filters: Filters = Filters(), language: str = "sv", pag
     with transaction.atomic() if engine.TRANSACTION else nullcontext(), connection.cursor() as cursor:
         engine.prepare(cursor)
         collect = engine.collects(cursor, now)
-        sql, params = _facet_sql(engine, filters, now, language if collect else None)
+        offset = (max(1, page) - 1) * PER_PAGE
+        sql, params = _facet_sql(engine, filters, now, (language, offset) if collect else None)
         cursor.execute(sql, params)
-        in_language, entries, chosen, candidates = 0, None, [], []
+        in_language, entries, chosen, ranked = 0, None, [], []
         for facet, value, count in cursor.fetchall():
-            if facet == "candidate":
-                candidates.append(int(value))
+            if facet == "result":
+                ranked.append((int(count), value))
             elif facet == "total":
                 found.total = int(count)
             elif facet == "language":
@@ -145,17 +152,16 @@ def search(text: str, *, filters: Filters = Filters(), language: str = "sv", pag
         # Only the ranked candidates have pages (page 51 of a word in every entry would be empty).
         found.pages = max(1, math.ceil(min(found.total, RANK_LIMIT) / PER_PAGE))
         found.page = min(max(1, page), found.pages)
-        if found.total:
-            offset = (found.page - 1) * PER_PAGE
-            if collect:
-                sql, params = engine.rank_sql(candidates, language, offset)
-            else:
-                # Filtered, the page's entries are those with one of the facet values the filters
-                # chose (an index on the id, where testing each entry's portfolios reads every
-                # match's row).
-                chosen_sql = engine.holds_id("e.facets_id", chosen) if filters != Filters() else ("1=1", [])
-                walk = engine.walks(in_language, entries)
-                sql, params = engine.page_sql(chosen_sql, now, language, offset, walk=walk)
+        if collect:
+            # The facet query brought the page too (the last one when ``page`` is past it).
+            found.results = [engine.result(json.loads(row)) for _, row in sorted(ranked)]
+        elif found.total:
+            # Filtered, the page's entries are those with one of the facet values the filters
+            # chose (an index on the id, where testing each entry's portfolios reads every
+            # match's row).
+            chosen_sql = engine.holds_id("e.facets_id", chosen) if filters != Filters() else ("1=1", [])
+            walk = engine.walks(in_language, entries)
+            sql, params = engine.page_sql(chosen_sql, now, language, (found.page - 1) * PER_PAGE, walk=walk)
             cursor.execute(sql, params)
             found.results = [engine.result(row) for row in cursor.fetchall()]
     return found
@@ -182,7 +188,7 @@ def _conditions(engine, filters: Filters) -> dict[str, tuple[str, list]]:
     return conditions
 
 
-def _facet_sql(engine, filters: Filters, now, collect_for: str | None = None) -> tuple[str, list]:
+def _facet_sql(engine, filters: Filters, now, collect_for: tuple[str, int] | None = None) -> tuple[str, list]:
     """Counts per facet value (each facet under the other facets' filters) and the total.
 
     The matches are read once and grouped by their facet values' id (an integer: hashing it costs
@@ -192,10 +198,9 @@ def _facet_sql(engine, filters: Filters, now, collect_for: str | None = None) ->
     get a flag column (computed per group). Two more rows serve ``walks``: the matches per
     language under all filters, and (PostgreSQL) the planner's count of entries.
 
-    With ``collect_for`` (a language), the matches are kept (a materialised CTE) and the page's
-    candidates taken from them too: the newest RANK_LIMIT under all filters, that language
-    first, as ``candidate`` rows; the page query then only ranks those ids. That spares the
-    page query its own read of the matches, and costs a copy of them: worth it below
+    With ``collect_for`` (the page's language and offset), the matches are kept (a materialised
+    CTE) and the page is made from them too (``_PostgreSQL.page_of``), as ``result`` rows: no
+    second query, no second read of the matches. That costs a copy of them: worth it below
     ``COLLECT_BELOW`` matches (see ``_PostgreSQL.collects``).
     """
     conditions = {facet: c for facet, c in _conditions(engine, filters).items() if c[0] != "1=1"}
@@ -240,14 +245,9 @@ def _facet_sql(engine, filters: Filters, now, collect_for: str | None = None) ->
     """
     if collect_for:
         chosen = f"WHERE m.facets_id IN (SELECT h.id FROM h {where()})" if conditions else ""
-        sql += f"""
-            UNION ALL
-            SELECT 'candidate', CAST(c.id AS TEXT), c.language_order FROM (
-                SELECT m.id, CASE WHEN m.language = %s THEN 0 ELSE 1 END AS language_order FROM m {chosen}
-                ORDER BY language_order, m.id DESC LIMIT %s
-            ) c
-        """
-        params += [collect_for, RANK_LIMIT]
+        page_sql, page_params = engine.page_of(chosen, *collect_for)
+        sql += f"UNION ALL {page_sql}"
+        params += page_params
     elif conditions:
         sql += f"UNION ALL SELECT 'facets', CAST(h.id AS TEXT), 0 FROM h {where()}"
     return sql, params
@@ -256,8 +256,9 @@ def _facet_sql(engine, filters: Filters, now, collect_for: str | None = None) ->
 DUE = "(e.source <> 'news' OR e.published_at <= %s)"
 COLUMNS = "e.id, e.source, e.object_id, e.kind, e.language, e.title, e.year, e.published_at"
 # Past this many matches only the newest RANK_LIMIT (in the page's language first) are ranked:
-# ranking reads every candidate's whole vector, and a word found in most entries says little.
-RANK_LIMIT = 1000
+# ranking reads every candidate's whole vector (from TOAST: 6–8 µs each on a 2-core machine), and
+# a word found in most entries says little. 25 pages of results; 1 000 cost 15 % more a search.
+RANK_LIMIT = 500
 # Below this many expected matches the facet query also picks the page's candidates (PostgreSQL):
 # keeping a copy of the matches costs less than the page query reading them again (14 000
 # matches at 100 000 entries: 7 ms more for the facets, 12 ms less for the page). Far above it
@@ -333,21 +334,38 @@ class _PostgreSQL:
         plan = json.loads(plan) if isinstance(plan, str) else plan
         return plan[0]["Plan"]["Plan Rows"] < COLLECT_BELOW
 
-    def rank_sql(self, candidates: list[int], language: str, offset: int) -> tuple[str, list]:
-        """The page from candidates the facet query picked: rank them, headlines for the page's rows."""
+    def page_of(self, chosen: str, language: str, offset: int) -> tuple[str, list]:
+        """The page, as ``result`` rows of the facet query (``collects``): the newest RANK_LIMIT
+        matches ``m`` that the filters keep (``chosen``), the page's language first, are the
+        candidates; they are ranked, and the rows at ``offset`` get their headline. Each row is
+        the result as a JSON array (``result``), its place on the page in the count column. An
+        offset past the candidates gives the last page, as ``search`` counts the pages."""
         sql = f"""
-            SELECT e.id, e.source, e.object_id, e.kind, e.language, e.title, e.year, e.published_at,
-                   ts_headline((CASE WHEN e.language = 'en' THEN 'english' ELSE 'swedish' END)::regconfig,
-                               e.lead || ' ' || e.body, ({self.query}), %s)
+            SELECT 'result', json_build_array(
+                       e.id, e.source, e.object_id, e.kind, e.language, e.title, e.year, e.published_at,
+                       ts_headline((CASE WHEN e.language = 'en' THEN 'english' ELSE 'swedish' END)::regconfig,
+                                   {HEADLINE_TEXT}, ({self.query}), %s))::text,
+                   page.position
             FROM (
-                SELECT r.id, CASE WHEN r.language = %s THEN 0 ELSE 1 END AS language_order,
-                       ts_rank(r.vector, ({self.query})) AS rank
-                FROM {ENTRY} r WHERE r.id = ANY(%s)
-                ORDER BY language_order, rank DESC, r.id LIMIT %s OFFSET %s
+                SELECT ranked.id, ranked.position FROM (
+                    SELECT c.id, COUNT(*) OVER () AS candidates,
+                           ROW_NUMBER() OVER (ORDER BY c.language_order, ts_rank(r.vector, ({self.query})) DESC, c.id)
+                               AS position
+                    FROM (
+                        SELECT m.id, CASE WHEN m.language = %s THEN 0 ELSE 1 END AS language_order
+                        FROM m {chosen} ORDER BY language_order, m.id DESC LIMIT %s
+                    ) c JOIN {ENTRY} r ON r.id = c.id
+                ) ranked
+                WHERE ranked.position > LEAST(%s, (ranked.candidates - 1) / %s * %s)
+                ORDER BY ranked.position LIMIT %s
             ) page JOIN {ENTRY} e ON e.id = page.id
-            ORDER BY page.language_order, page.rank DESC, page.id
         """
-        return sql, [*self.params, HEADLINE_OPTIONS, language, *self.params, candidates, PER_PAGE, offset]
+        params = [
+            *self.params, HEADLINE_OPTIONS,
+            *self.params, language, RANK_LIMIT,
+            offset, PER_PAGE, PER_PAGE, PER_PAGE,
+        ]
+        return sql, params
 
     @staticmethod
     def walks(in_language: int, entries: int | None) -> bool:
@@ -374,7 +392,7 @@ class _PostgreSQL:
         sql = f"""
             SELECT e.id, e.source, e.object_id, e.kind, e.language, e.title, e.year, e.published_at,
                    ts_headline((CASE WHEN e.language = 'en' THEN 'english' ELSE 'swedish' END)::regconfig,
-                               e.lead || ' ' || e.body, ({self.query}), %s)
+                               {HEADLINE_TEXT}, ({self.query}), %s)
             FROM (
                 SELECT c.id, c.language_order, ts_rank(r.vector, ({self.query})) AS rank
                 FROM (
@@ -402,7 +420,7 @@ class _PostgreSQL:
         sql = f"""
             SELECT e.id, e.source, e.object_id, e.kind, e.language, e.title, e.year, e.published_at,
                    ts_headline((CASE WHEN e.language = 'en' THEN 'english' ELSE 'swedish' END)::regconfig,
-                               e.lead || ' ' || e.body, ({self.query}), %s)
+                               {HEADLINE_TEXT}, ({self.query}), %s)
             FROM (
                 SELECT c.id, c.rank FROM (
                     SELECT e.id, ts_rank(e.vector, ({self.query})) AS rank
@@ -424,6 +442,7 @@ class _PostgreSQL:
 
     def result(self, row) -> Result:
         *fields, headline = row
+        fields[7] = _aware(fields[7])  # text when the row came as JSON (``page_of``)
         snippet = escape(headline).replace(START_MARK, "<mark>").replace(STOP_MARK, "</mark>")
         return Result(*fields[1:], snippet=mark_safe(snippet))  # noqa: S308 — escaped above
 
@@ -489,7 +508,7 @@ class _SQLite:
         *fields, lead, body, _hit, _rank = row
         fields[7] = _aware(fields[7])
         compiled = self.compiled.get("en" if fields[4] == "en" else "sv") or next(iter(self.compiled.values()))
-        return Result(*fields[1:], snippet=snippet(f"{lead} {body}", compiled))
+        return Result(*fields[1:], snippet=snippet(f"{lead} {body}"[:HEADLINE_CHARS], compiled))
 
 
 def _aware(value):

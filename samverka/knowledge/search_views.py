@@ -2,7 +2,7 @@
 
 Reads top to bottom: the form, the facet filters, the search (search_results.py), the page.
 It makes the same number of queries whatever the number of entries: two small ones for the
-portfolios and programme areas (to check the filters and name them) and the two of ``search``.
+portfolios and programme areas (to check the filters and name them) and those of ``search``.
 """
 
 from django.shortcuts import render

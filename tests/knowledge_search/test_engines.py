@@ -208,7 +208,8 @@ def test_every_way_to_the_candidates_finds_the_same_page(make_item, reindex, oth
     assert [r.title for r in filtered.results] == ["Biogas i en annan portfölj"]
 
 
-def test_walking_is_chosen_when_it_reads_a_quarter_of_the_matches_or_less():
+def test_walking_is_chosen_when_it_reads_a_quarter_of_the_matches_or_less(monkeypatch):
+    monkeypatch.setattr(search_results, "RANK_LIMIT", 1000)  # walking reads 1 000 × entries / matches
     walks = search_results._PostgreSQL.walks
     assert walks(82_000, 100_000) and walks(20_000, 100_000)
     assert not walks(19_000, 100_000) and not walks(6_500, 100_000)

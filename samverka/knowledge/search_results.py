@@ -31,8 +31,10 @@ from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.dates import MONTHS
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import pgettext_lazy
 
 from .models import KnowledgeItem, SearchEntry, SearchFacets
@@ -92,6 +94,25 @@ class Result:
     @property
     def kind_label(self) -> str:
         return KIND_LABELS.get(self.kind, self.kind)
+
+    # What the page shows of each result, made here rather than by template filters (``capfirst``,
+    # ``date``: a fifth of the page's rendering, 20 results a page).
+    @property
+    def kind_text(self) -> str:
+        return capfirst(str(self.kind_label))
+
+    @property
+    def published_iso(self) -> str:
+        """``published_at`` in the site's time zone, ISO 8601 (as ``|date:"c"``)."""
+        return timezone.localtime(self.published_at).isoformat() if self.published_at else ""
+
+    @property
+    def published_text(self) -> str:
+        """``published_at`` as "29 november 2026" in the page's language (as ``|date:"j F Y"``)."""
+        if not self.published_at:
+            return ""
+        day = timezone.localtime(self.published_at)
+        return f"{day.day} {MONTHS[day.month]} {day.year}"
 
     @property
     def url(self) -> str:

@@ -10,7 +10,8 @@ migrated when missing (with ``random_page_cost = 1.1`` and ``jit = off``, as
 docs/deploy.md asks for on SSD storage) and seeded when it does not hold ``--entries`` entries (``--fresh`` seeds
 again): six portfolios, eight programme areas and entries whose Swedish text (one in ten in
 English) is put together from word lists of the low-carbon theme (projects, tips, results,
-news and events), inserted with ``bulk_create`` and given their facet rows and vectors by SQL ``UPDATE``s.
+news and events), inserted with ``bulk_create``, given their facet rows by an SQL ``UPDATE`` and their match rows
+(with the vectors) by an ``INSERT … SELECT``.
 
 Each query below runs ``--runs`` times (after one warm-up) through
 ``search_results.search()`` and through the page with the Django test client; the script prints
@@ -126,7 +127,7 @@ def seed(entries: int, rng) -> float:
     from django.db import connection, transaction
     from django.utils import timezone
 
-    from samverka.knowledge.models import SearchEntry
+    from samverka.knowledge.models import SearchEntry, SearchMatch
     from samverka.knowledge.search import assign_facets, write_vectors
     from samverka.pages.models import Page
     from samverka.registry.models import Portfolio, ProgrammePeriod, Region, ThemeArea
@@ -154,6 +155,7 @@ def seed(entries: int, rng) -> float:
         ]
         Page.objects.get_or_create(slug="om", defaults={"title": "Om nätverket", "body": "Ett nätverk."})
         with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {SearchMatch._meta.db_table}")
             cursor.execute(f"DELETE FROM {SearchEntry._meta.db_table}")
         kinds = ["project"] * 5 + ["tip", "result", "model", "story", "evaluation", "news", "news", "event"]
         now = timezone.now()
@@ -176,11 +178,12 @@ def seed(entries: int, rng) -> float:
         assign_facets()
         write_vectors()
     with connection.cursor() as cursor:
-        # Every row was written three times in one transaction (inserted, given its facet row, given
-        # its vector): the heap would hold about nine times its live rows (250 MB, not 28, at 100 000
-        # entries) and each search read that much more. A table kept current row by row stays compact
-        # (autovacuum reuses the space); after a full rebuild docs/deploy.md says to do the same.
+        # Every entry was written twice in one transaction (inserted, given its facet row): the heap
+        # would hold dead rows beside the live ones, and each search's page read them too. A table
+        # kept current row by row stays compact (autovacuum reuses the space); after a full rebuild
+        # docs/deploy.md says to do the same.
         cursor.execute("VACUUM (FULL, ANALYZE) knowledge_searchentry")
+        cursor.execute("VACUUM (FULL, ANALYZE) knowledge_searchmatch")
     return time.perf_counter() - started
 
 

@@ -6,8 +6,8 @@
   the future, nothing runs to "publish" it); ``NewsImage`` carries required alt text.
 - ``Attachment``: a checked file (``samverka/uploads.py``) on a knowledge item or a news item.
 - ``SearchEntry``: one row per searchable thing (project, knowledge item, news item, event) with
-  its plain text, facets and, on PostgreSQL, a stored weighted ``tsvector``; SQLite keeps the
-  same text in an FTS5 table (``search.py``).
+  its plain text and facets; what matching reads is beside it, on PostgreSQL in ``SearchMatch``
+  (a narrow row with the stored weighted ``tsvector``), on SQLite in an FTS5 table (``search.py``).
 - ``Related``: "projects like yours", computed from text by a background task and stored, so
   pages only read it (``similarity.py``, ``related.py``); ``SimilarityProfile``,
   ``SimilarityTerm`` and ``SimilarityPosting`` keep each document's stems, the document
@@ -265,20 +265,38 @@ class SearchEntry(models.Model):
     # The same facet values as one row (``search.assign_facets``): the facet counts group the
     # matches by it, and a filtered page finds its entries through its index.
     facets = models.ForeignKey(SearchFacets, null=True, editable=False, on_delete=models.PROTECT, related_name="+")
-    # Filled on PostgreSQL only (weighted title A, lead B, body C in the entry's language);
-    # SQLite searches the FTS5 table instead.
-    vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         verbose_name = _("search entry")
         verbose_name_plural = _("search entries")
         constraints = [models.UniqueConstraint(fields=["source", "object_id"], name="searchentry_source_object_unique")]
-        # Walked backwards for a word in most entries (search_results._PostgreSQL.walks). Filters
-        # go through ``facets`` (its index), not the entry's own kind and year.
-        indexes = [models.Index(fields=["language", "id"], name="searchentry_language_id")]
 
     def __str__(self):
         return self.title
+
+
+class SearchMatch(models.Model):
+    """PostgreSQL: what a search reads of each matching entry, in a narrow row of its own.
+
+    The entry's id, its facet row, language, the time a news item may appear (``due_at``, empty
+    for the rest) and the weighted vector (title A, lead B, text C in the entry's language; kept
+    in TOAST, read only to rank candidates and to check phrases). Counting facets reads one
+    row per match, so the fewer pages the rows fill the faster it goes: at 100 000 entries these
+    fill 1 600 pages where the entries fill 3 600 (see docs/performance.md). Written and deleted
+    with the entry by ``search.py`` (no foreign key: the same ids as SQLite's FTS5 rows, which
+    take its place there).
+    """
+
+    id = models.BigIntegerField(primary_key=True)  # the entry's
+    facets = models.ForeignKey(SearchFacets, on_delete=models.PROTECT, related_name="+")
+    language = models.CharField(max_length=2)
+    due_at = models.DateTimeField(null=True)
+    vector = SearchVectorField()
+
+    class Meta:
+        # Walked backwards for a word in most entries (search_results._PostgreSQL.walks); the GIN
+        # index on ``vector`` is made by the migration (0010).
+        indexes = [models.Index(fields=["language", "id"], name="searchmatch_language_id")]
 
 
 class Related(models.Model):

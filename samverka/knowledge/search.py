@@ -13,8 +13,10 @@ everything. Each entry carries the ids of its portfolios and programme areas (``
 ``area_ids``: sorted JSON arrays), written with it; a change of links writes the entry again. The
 text to match is written beside the entry:
 
-- PostgreSQL: the entry's ``vector``, weighted title A, lead B, text C in the entry's language
-  (``swedish`` or ``english``), by one ``UPDATE`` (a GIN index serves the matching; migration 0002).
+- PostgreSQL: a ``SearchMatch`` row (same id) with the entry's facet row, language, when a news
+  item may appear and its ``vector``, weighted title A, lead B, text C in the entry's language
+  (``swedish`` or ``english``), by one ``INSERT … SELECT`` (a GIN index serves the matching;
+  migration 0010 says why it is a row of its own).
 - SQLite: a row of the FTS5 table ``knowledge_searchfts`` (rowid = the entry's id) holding the
   stems of the title, lead and text (``stemming.py``), so that FTS5 matches stems as PostgreSQL does.
 
@@ -40,7 +42,7 @@ from samverka.registry.models import Project
 from samverka.registry.signals import projects_changed
 from samverka.richtext import render_markdown
 
-from .models import KnowledgeItem, NewsItem, SearchEntry, SearchFacets
+from .models import KnowledgeItem, NewsItem, SearchEntry, SearchFacets, SearchMatch
 from .stemming import stems
 
 Source = SearchEntry.Source
@@ -184,10 +186,12 @@ DOCUMENTS = {
 def _delete_entries(entry_ids: list[int]) -> None:
     if not entry_ids:
         return
-    if not is_postgresql():
-        with connection.cursor() as cursor:
-            for start in range(0, len(entry_ids), BATCH):
-                chunk = entry_ids[start:start + BATCH]
+    with connection.cursor() as cursor:
+        for start in range(0, len(entry_ids), BATCH):
+            chunk = entry_ids[start:start + BATCH]
+            if is_postgresql():
+                cursor.execute(f"DELETE FROM {SearchMatch._meta.db_table} WHERE id = ANY(%s)", [chunk])
+            else:
                 marks = ", ".join(["%s"] * len(chunk))
                 cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})", chunk)
     for start in range(0, len(entry_ids), BATCH):
@@ -257,18 +261,21 @@ def assign_facets(ids: list[int] | None = None) -> None:
 
 
 def write_vectors(ids: list[int] | None = None) -> None:
-    """PostgreSQL: compute the weighted vectors of these entries (of all, without ``ids``) in one statement."""
+    """PostgreSQL: write the ``SearchMatch`` rows of these new entries (of all, without ``ids``),
+    with their weighted vectors, in one statement. The entries must have their facet rows."""
     sql = (
-        f"UPDATE {SearchEntry._meta.db_table} SET vector = "
+        f"INSERT INTO {SearchMatch._meta.db_table} (id, facets_id, language, due_at, vector) "  # noqa: S608 — names from the models
+        f"SELECT id, facets_id, language, CASE WHEN source = 'news' THEN published_at END, "
         f"setweight(to_tsvector({CONFIG_SQL}, title), 'A') || "
         f"setweight(to_tsvector({CONFIG_SQL}, lead), 'B') || "
-        f"setweight(to_tsvector({CONFIG_SQL}, body), 'C')"
+        f"setweight(to_tsvector({CONFIG_SQL}, body), 'C') "
+        f"FROM {SearchEntry._meta.db_table}"
     )
     with connection.cursor() as cursor:
         if ids is None:
-            cursor.execute(sql)
+            cursor.execute(sql + " ORDER BY id")
         else:
-            cursor.execute(sql + " WHERE id = ANY(%s)", [ids])
+            cursor.execute(sql + " WHERE id = ANY(%s) ORDER BY id", [ids])
 
 
 def _write_fts(entries: list[SearchEntry]) -> None:
@@ -323,10 +330,8 @@ def rebuild_index() -> dict[str, int]:
     Side effects: deletes every search entry and writes one per public thing, in bulk (on
     PostgreSQL the vectors are computed by one statement at the end).
     """
-    tables = [SearchEntry._meta.db_table]
+    tables = [SearchMatch._meta.db_table if is_postgresql() else FTS_TABLE, SearchEntry._meta.db_table]
     counts = {}
-    if not is_postgresql():
-        tables.append(FTS_TABLE)
     with transaction.atomic(), connection.cursor() as cursor:
         for table in tables:
             cursor.execute(f"DELETE FROM {table}")  # noqa: S608 — table names from the models

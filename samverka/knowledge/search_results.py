@@ -37,7 +37,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import pgettext_lazy
 
-from .models import KnowledgeItem, SearchEntry, SearchFacets
+from .models import KnowledgeItem, SearchEntry, SearchFacets, SearchMatch
 from .search import FTS_TABLE, START_MARK, STOP_MARK, is_postgresql
 from .search_parser import Compiled, compile_query, parse
 from .stemming import WORD
@@ -45,6 +45,7 @@ from .stemming import WORD
 PER_PAGE = 20
 SNIPPET_WORDS = 30
 ENTRY = SearchEntry._meta.db_table
+MATCH = SearchMatch._meta.db_table
 FACETS = SearchFacets._meta.db_table
 HEADLINE_OPTIONS = (
     f"StartSel={START_MARK}, StopSel={STOP_MARK}, MaxWords={SNIPPET_WORDS}, MinWords=12, "
@@ -235,13 +236,13 @@ def _facet_sql(engine, filters: Filters, now, collect_for: tuple[str, int] | Non
 
     if collect_for:
         matches = f"""
-            WITH m AS MATERIALIZED (SELECT e.id, e.facets_id, e.language FROM {ENTRY} e WHERE {match_sql}),
+            WITH m AS MATERIALIZED (SELECT e.id, e.facets_id, e.language FROM {engine.TABLE} e WHERE {match_sql}),
             g AS (SELECT m.facets_id, COUNT(*) AS n FROM m GROUP BY m.facets_id),"""
     else:
         matches = f"""
             WITH g AS (
                 SELECT m.facets_id, COUNT(*) AS n FROM (
-                    SELECT e.facets_id FROM {ENTRY} e WHERE {match_sql} {engine.FENCE}
+                    SELECT e.facets_id FROM {engine.TABLE} e WHERE {match_sql} {engine.FENCE}
                 ) m GROUP BY m.facets_id
             ),"""
     sql = f"""{matches}
@@ -274,7 +275,6 @@ def _facet_sql(engine, filters: Filters, now, collect_for: tuple[str, int] | Non
     return sql, params
 
 
-DUE = "(e.source <> 'news' OR e.published_at <= %s)"
 COLUMNS = "e.id, e.source, e.object_id, e.kind, e.language, e.title, e.year, e.published_at"
 # Past this many matches only the newest RANK_LIMIT (in the page's language first) are ranked:
 # ranking reads every candidate's whole vector (from TOAST: 6–8 µs each on a 2-core machine), and
@@ -302,7 +302,10 @@ class _PostgreSQL:
     # ANALYZE on a busy machine: 1.1 s, against 0.2 s through the GIN index).
     FENCE = "OFFSET 0"
     # The planner's count of entries, for ``walks``.
-    ENTRIES = f"UNION ALL SELECT 'entries', NULL, GREATEST(reltuples, 0) FROM pg_class WHERE oid = '{ENTRY}'::regclass"
+    ENTRIES = f"UNION ALL SELECT 'entries', NULL, GREATEST(reltuples, 0) FROM pg_class WHERE oid = '{MATCH}'::regclass"
+    # What matching and counting read: the narrow match rows (``SearchMatch``), not the entries.
+    TABLE = MATCH
+    DUE = "(e.due_at IS NULL OR e.due_at <= %s)"
 
     def __init__(self, compiled: dict[str, Compiled]):
         # The Swedish and the English reading OR-ed into one tsquery: one GIN index condition that
@@ -343,14 +346,14 @@ class _PostgreSQL:
         cursor.execute("SET LOCAL enable_seqscan = off")
 
     def condition(self, now) -> tuple[str, list]:
-        return f"e.vector @@ ({self.query}) AND {DUE}", [*self.params, now]
+        return f"e.vector @@ ({self.query}) AND {self.DUE}", [*self.params, now]
 
     def collects(self, cursor, now) -> bool:
         """Whether the facet query should also pick the page's candidates: when the planner
         expects fewer than ``COLLECT_BELOW`` matches (one ``EXPLAIN``, no execution). Only a
         matter of speed: either way the page holds the same results."""
         match, match_params = self.condition(now)
-        cursor.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {ENTRY} e WHERE {match}", match_params)
+        cursor.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {MATCH} e WHERE {match}", match_params)
         plan = cursor.fetchone()[0]
         plan = json.loads(plan) if isinstance(plan, str) else plan
         return plan[0]["Plan"]["Plan Rows"] < COLLECT_BELOW
@@ -375,7 +378,7 @@ class _PostgreSQL:
                     FROM (
                         SELECT m.id, CASE WHEN m.language = %s THEN 0 ELSE 1 END AS language_order
                         FROM m {chosen} ORDER BY language_order, m.id DESC LIMIT %s
-                    ) c JOIN {ENTRY} r ON r.id = c.id
+                    ) c JOIN {MATCH} r ON r.id = c.id
                 ) ranked
                 WHERE ranked.position > LEAST(%s, (ranked.candidates - 1) / %s * %s)
                 ORDER BY ranked.position LIMIT %s
@@ -418,9 +421,9 @@ class _PostgreSQL:
                 SELECT c.id, c.language_order, ts_rank(r.vector, ({self.query})) AS rank
                 FROM (
                     SELECT e.id, CASE WHEN e.language = %s THEN 0 ELSE 1 END AS language_order
-                    FROM {ENTRY} e WHERE {match} AND {filters[0]}
+                    FROM {MATCH} e WHERE {match} AND {filters[0]}
                     ORDER BY language_order, e.id DESC LIMIT %s
-                ) c JOIN {ENTRY} r ON r.id = c.id
+                ) c JOIN {MATCH} r ON r.id = c.id
                 ORDER BY c.language_order, rank DESC, c.id LIMIT %s OFFSET %s
             ) page JOIN {ENTRY} e ON e.id = page.id
             ORDER BY page.language_order, page.rank DESC, page.id
@@ -445,8 +448,8 @@ class _PostgreSQL:
             FROM (
                 SELECT c.id, c.rank FROM (
                     SELECT e.id, ts_rank(e.vector, ({self.query})) AS rank
-                    FROM {ENTRY} e
-                    WHERE e.language = %s AND (e.vector @@ ({self.query})) IS TRUE AND {DUE} AND {filters[0]}
+                    FROM {MATCH} e
+                    WHERE e.language = %s AND (e.vector @@ ({self.query})) IS TRUE AND {self.DUE} AND {filters[0]}
                     ORDER BY e.id DESC LIMIT %s
                 ) c
                 ORDER BY c.rank DESC, c.id LIMIT %s OFFSET %s
@@ -474,6 +477,8 @@ class _PostgreSQL:
 class _SQLite:
     WEIGHTS = "1.0, 0.4, 0.2"  # title, lead, text: PostgreSQL's default weights for A, B and C
     TRANSACTION = False
+    TABLE = ENTRY  # matched through the FTS5 table (rowid = the entry's id)
+    DUE = "(e.source <> 'news' OR e.published_at <= %s)"
     FENCE = ""
     ENTRIES = ""
 
@@ -510,7 +515,7 @@ class _SQLite:
         return False
 
     def condition(self, now) -> tuple[str, list]:
-        return f"e.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s) AND {DUE}", [self.match, now]
+        return f"e.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s) AND {self.DUE}", [self.match, now]
 
     def page_sql(self, filters: tuple[str, list], now, language: str, offset: int, *, walk=False) -> tuple[str, list]:
         match, match_params = self.condition(now)

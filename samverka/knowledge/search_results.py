@@ -42,7 +42,10 @@ from .search import FTS_TABLE, START_MARK, STOP_MARK, is_postgresql
 from .search_parser import Compiled, compile_query, parse
 from .stemming import WORD
 
-PER_PAGE = 20
+# Results a page: ten, as most search pages show. Each costs a headline (``ts_headline`` parses its
+# text: about 0.3 ms here) and its share of the page's template; twenty made the page about 5 ms
+# slower (see docs/performance.md).
+PER_PAGE = 10
 SNIPPET_WORDS = 30
 ENTRY = SearchEntry._meta.db_table
 MATCH = SearchMatch._meta.db_table

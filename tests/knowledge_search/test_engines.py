@@ -149,11 +149,11 @@ def test_facets_count_each_under_the_other_filters(make_item, make_news, make_pr
 
 
 def test_page_past_the_last_gives_the_last(make_item, reindex):
-    for number in range(23):
+    for number in range(13):
         make_item(title=f"Biogas nummer {number}")
     reindex()
     found = search("biogas", page=9)
-    assert (found.total, found.page, found.pages, len(found.results)) == (23, 2, 2, 3)
+    assert (found.total, found.page, found.pages, len(found.results)) == (13, 2, 2, 3)
 
 
 def test_results_link_to_their_pages(make_item, make_news, make_event, make_project, reindex):

@@ -75,7 +75,7 @@ def test_facets_are_checkboxes_with_counts_that_keep_the_query(client, make_item
 
 
 def test_pagination_keeps_query_and_filters(client, make_item, reindex):
-    for number in range(25):
+    for number in range(15):
         make_item(title=f"Biogas {number}")
     reindex()
     page = client.get(en(), {"q": "biogas", "kind": "tip"}).content.decode()
@@ -145,7 +145,7 @@ def test_query_count_is_fixed(client, make_item, make_news, make_project, reinde
     with django_assert_num_queries(expected):
         response = client.get(en(), {"q": "biogas", "kind": ["tip", "news", "project"], "page": "2"})
     assert response.status_code == 200
-    assert response.content.decode().count('class="search-result"') == (20 if count == 30 else 3)
+    assert response.content.decode().count('class="search-result"') == (search_results.PER_PAGE if count == 30 else 3)
 
 
 def test_header_has_a_search_box(client):

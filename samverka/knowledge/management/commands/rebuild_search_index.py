@@ -13,8 +13,8 @@ class Command(BaseCommand):
         "published news item and published or cancelled event, in one transaction. Safe to run "
         "at any time (searches see the old index until it commits); needed after restoring a "
         "backup or changing how things are indexed. Saving anything keeps the index current by itself. "
-        "On PostgreSQL with a large index, compact the table afterwards at a quiet time "
-        "(VACUUM (FULL, ANALYZE) knowledge_searchentry; see docs/deploy.md)."
+        "On PostgreSQL with a large index, compact the tables afterwards at a quiet time "
+        "(VACUUM (FULL, ANALYZE) of knowledge_searchentry and knowledge_searchmatch; see docs/deploy.md)."
     )
 
     def handle(self, *args, **options):

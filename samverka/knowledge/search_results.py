@@ -5,8 +5,9 @@ counts and the total, one for the page of results (with snippets); on PostgreSQL
 fewer entries, the first brings the page too (``_PostgreSQL.collects``). Both share the
 matching part, which is the only part that differs between the engines:
 
-- PostgreSQL: ``vector @@ (to_tsquery('swedish', …) || to_tsquery('english', …))``, served by
-  the GIN index, ranked by ``ts_rank`` (weights A 1.0, B 0.4, C 0.2), snippets by ``ts_headline``.
+- PostgreSQL: ``vector @@ (to_tsquery('swedish', …) || to_tsquery('english', …))`` on the
+  narrow match rows (``SearchMatch``), served by the GIN index, ranked by ``ts_rank`` (weights
+  A 1.0, B 0.4, C 0.2), snippets by ``ts_headline``.
 - SQLite: FTS5 ``MATCH`` of the Swedish and the English stems OR-ed, ranked by ``bm25`` with the
   same weights, snippets made in Python by marking the words whose stem the query looks for.
 
@@ -100,7 +101,7 @@ class Result:
         return KIND_LABELS.get(self.kind, self.kind)
 
     # What the page shows of each result, made here rather than by template filters (``capfirst``,
-    # ``date``: a fifth of the page's rendering, 20 results a page).
+    # ``date``: a tenth of the page's template, see docs/performance.md).
     @property
     def kind_text(self) -> str:
         return capfirst(str(self.kind_label))
@@ -281,7 +282,7 @@ def _facet_sql(engine, filters: Filters, now, collect_for: tuple[str, int] | Non
 COLUMNS = "e.id, e.source, e.object_id, e.kind, e.language, e.title, e.year, e.published_at"
 # Past this many matches only the newest RANK_LIMIT (in the page's language first) are ranked:
 # ranking reads every candidate's whole vector (from TOAST: 6–8 µs each on a 2-core machine), and
-# a word found in most entries says little. 25 pages of results; 1 000 cost 15 % more a search.
+# a word found in most entries says little. 50 pages of results; 1 000 took a fifth longer a search.
 RANK_LIMIT = 500
 # Below this many expected matches the facet query also picks the page's candidates (PostgreSQL):
 # keeping a copy of the matches costs less than the page query reading them again (14 000

@@ -5,7 +5,9 @@ and portfolio and area ids (written again in its facet row) and pointers to its 
 so at 100 000 entries the rows read fill 3 600 pages; the match rows (id, facet row, language,
 when a news item may appear, the vector's pointer) fill 1 600. The vectors move over with the
 GIN index and the (language, id) index that the walk uses; the entries lose them. On SQLite
-the new table stays empty (its FTS5 table plays this part).
+the new table stays empty (its FTS5 table plays this part). PostgreSQL keeps a dropped column's
+values until the rows are written again: ``VACUUM FULL knowledge_searchentry`` (or
+``rebuild_search_index``) gives their room back.
 """
 
 import django.contrib.postgres.search

@@ -128,7 +128,7 @@ def seed(entries: int, rng) -> float:
     from django.utils import timezone
 
     from samverka.knowledge.models import SearchEntry, SearchMatch
-    from samverka.knowledge.search import assign_facets, write_vectors
+    from samverka.knowledge.search import assign_facets, write_matches
     from samverka.pages.models import Page
     from samverka.registry.models import Portfolio, ProgrammePeriod, Region, ThemeArea
 
@@ -176,7 +176,7 @@ def seed(entries: int, rng) -> float:
                 ))
             SearchEntry.objects.bulk_create(rows)
         assign_facets()
-        write_vectors()
+        write_matches()
     with connection.cursor() as cursor:
         # Every entry was written twice in one transaction (inserted, given its facet row): the heap
         # would hold dead rows beside the live ones, and each search's page read them too. A table

@@ -51,8 +51,14 @@ BATCH = 1000
 # Private-use characters that ts_headline puts around a match (search_results.py); they are
 # taken out of indexed text so that no one can type them.
 START_MARK, STOP_MARK = "\ue000", "\ue001"
-# The text search configuration of an entry, by its language.
-CONFIG_SQL = "(CASE WHEN language = 'en' THEN 'english' ELSE 'swedish' END)::regconfig"
+
+
+def config_sql(language: str = "language") -> str:
+    """The text search configuration of an entry, by its ``language`` column (SQL)."""
+    return f"(CASE WHEN {language} = 'en' THEN 'english' ELSE 'swedish' END)::regconfig"
+
+
+CONFIG_SQL = config_sql()
 
 
 def is_postgresql() -> bool:
@@ -186,10 +192,11 @@ DOCUMENTS = {
 def _delete_entries(entry_ids: list[int]) -> None:
     if not entry_ids:
         return
+    postgresql = is_postgresql()
     with connection.cursor() as cursor:
         for start in range(0, len(entry_ids), BATCH):
             chunk = entry_ids[start:start + BATCH]
-            if is_postgresql():
+            if postgresql:
                 cursor.execute(f"DELETE FROM {SearchMatch._meta.db_table} WHERE id = ANY(%s)", [chunk])
             else:
                 marks = ", ".join(["%s"] * len(chunk))
@@ -198,24 +205,24 @@ def _delete_entries(entry_ids: list[int]) -> None:
         SearchEntry.objects.filter(pk__in=entry_ids[start:start + BATCH]).delete()
 
 
-def _write(documents, *, vectors: bool = True) -> int:
+def _write(documents, *, matches: bool = True) -> int:
     """Insert entries for ``documents`` with their facet ids and matchable text; return the count.
 
-    ``vectors=False`` leaves PostgreSQL's vectors for one ``write_vectors()`` over every row.
+    ``matches=False`` leaves PostgreSQL's match rows for one ``write_matches()`` over every entry.
     """
     written = 0
     batch = []
     for document in documents:
         batch.append(document)
         if len(batch) == BATCH:
-            written += _write_batch(batch, vectors)
+            written += _write_batch(batch, matches)
             batch = []
     if batch:
-        written += _write_batch(batch, vectors)
+        written += _write_batch(batch, matches)
     return written
 
 
-def _write_batch(documents: list[Document], vectors: bool) -> int:
+def _write_batch(documents: list[Document], matches: bool) -> int:
     entries = SearchEntry.objects.bulk_create(
         SearchEntry(
             source=d.source, object_id=d.object_id, kind=d.kind, language=d.language, title=_clean(d.title)[:300],
@@ -228,8 +235,8 @@ def _write_batch(documents: list[Document], vectors: bool) -> int:
     assign_facets(ids)
     if not is_postgresql():
         _write_fts(entries)
-    elif vectors:
-        write_vectors(ids)
+    elif matches:
+        write_matches(ids)
     return len(entries)
 
 
@@ -260,7 +267,7 @@ def assign_facets(ids: list[int] | None = None) -> None:
         )
 
 
-def write_vectors(ids: list[int] | None = None) -> None:
+def write_matches(ids: list[int] | None = None) -> None:
     """PostgreSQL: write the ``SearchMatch`` rows of these new entries (of all, without ``ids``),
     with their weighted vectors, in one statement. The entries must have their facet rows."""
     sql = (
@@ -328,7 +335,7 @@ def rebuild_index() -> dict[str, int]:
     """Replace the whole index in one transaction; return the number of entries per source.
 
     Side effects: deletes every search entry and writes one per public thing, in bulk (on
-    PostgreSQL the vectors are computed by one statement at the end).
+    PostgreSQL the match rows and their vectors by one statement at the end).
     """
     tables = [SearchMatch._meta.db_table if is_postgresql() else FTS_TABLE, SearchEntry._meta.db_table]
     counts = {}
@@ -336,9 +343,9 @@ def rebuild_index() -> dict[str, int]:
         for table in tables:
             cursor.execute(f"DELETE FROM {table}")  # noqa: S608 — table names from the models
         for source, documents in DOCUMENTS.items():
-            counts[source] = _write(documents(), vectors=False)
+            counts[source] = _write(documents(), matches=False)
         if is_postgresql():
-            write_vectors()
+            write_matches()
     return counts
 
 

@@ -39,7 +39,7 @@ from django.utils.text import capfirst
 from django.utils.translation import pgettext_lazy
 
 from .models import KnowledgeItem, SearchEntry, SearchFacets, SearchMatch
-from .search import FTS_TABLE, START_MARK, STOP_MARK, is_postgresql
+from .search import FTS_TABLE, START_MARK, STOP_MARK, config_sql, is_postgresql
 from .search_parser import Compiled, compile_query, parse
 from .stemming import WORD
 
@@ -326,6 +326,8 @@ class _PostgreSQL:
         if excluded:
             self.query = f"({included}) && !!({excluded})"
             self.params += excluded_params
+        # The page's snippets: its parameters are ``self.params`` and then HEADLINE_OPTIONS.
+        self.headline = f"ts_headline({config_sql('e.language')}, {HEADLINE_TEXT}, ({self.query}), %s)"
 
     @staticmethod
     def holds_any(column: str, ids) -> tuple[str, list]:
@@ -369,10 +371,7 @@ class _PostgreSQL:
         the result as a JSON array (``result``), its place on the page in the count column. An
         offset past the candidates gives the last page, as ``search`` counts the pages."""
         sql = f"""
-            SELECT 'result', json_build_array(
-                       e.id, e.source, e.object_id, e.kind, e.language, e.title, e.year, e.published_at,
-                       ts_headline((CASE WHEN e.language = 'en' THEN 'english' ELSE 'swedish' END)::regconfig,
-                                   {HEADLINE_TEXT}, ({self.query}), %s))::text,
+            SELECT 'result', json_build_array({COLUMNS}, {self.headline})::text,
                    page.position
             FROM (
                 SELECT ranked.id, ranked.position FROM (
@@ -418,9 +417,7 @@ class _PostgreSQL:
         #    walking the primary key and reading each vector). 2. Rank the candidates: the only
         #    vectors read. 3. Headlines for the page's rows only.
         sql = f"""
-            SELECT e.id, e.source, e.object_id, e.kind, e.language, e.title, e.year, e.published_at,
-                   ts_headline((CASE WHEN e.language = 'en' THEN 'english' ELSE 'swedish' END)::regconfig,
-                               {HEADLINE_TEXT}, ({self.query}), %s)
+            SELECT {COLUMNS}, {self.headline}
             FROM (
                 SELECT c.id, c.language_order, ts_rank(r.vector, ({self.query})) AS rank
                 FROM (
@@ -446,9 +443,7 @@ class _PostgreSQL:
         # the GIN index: the (language, id) index is walked backwards, each vector tested and
         # ranked as it is read, until RANK_LIMIT have matched.
         sql = f"""
-            SELECT e.id, e.source, e.object_id, e.kind, e.language, e.title, e.year, e.published_at,
-                   ts_headline((CASE WHEN e.language = 'en' THEN 'english' ELSE 'swedish' END)::regconfig,
-                               {HEADLINE_TEXT}, ({self.query}), %s)
+            SELECT {COLUMNS}, {self.headline}
             FROM (
                 SELECT c.id, c.rank FROM (
                     SELECT e.id, ts_rank(e.vector, ({self.query})) AS rank

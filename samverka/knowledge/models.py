@@ -280,11 +280,11 @@ class SearchMatch(models.Model):
 
     The entry's id, its facet row, language, the time a news item may appear (``due_at``, empty
     for the rest) and the weighted vector (title A, lead B, text C in the entry's language; kept
-    in TOAST, read only to rank candidates and to check phrases). Counting facets reads one
-    row per match, so the fewer pages the rows fill the faster it goes: at 100 000 entries these
-    fill 1 600 pages where the entries fill 3 600 (see docs/performance.md). Written and deleted
-    with the entry by ``search.py`` (no foreign key: the same ids as SQLite's FTS5 rows, which
-    take its place there).
+    in TOAST, read only to rank candidates and to check phrases: ``search.write_matches`` and
+    migration 0011 say how). Counting facets reads one row per match, so the fewer pages the
+    rows fill the faster it goes: at 100 000 entries these fill 870 pages where the entries fill
+    14 600 (see docs/performance.md). Written and deleted with the entry by ``search.py`` (no
+    foreign key: the same ids as SQLite's FTS5 rows, which take its place there).
     """
 
     id = models.BigIntegerField(primary_key=True)  # the entry's

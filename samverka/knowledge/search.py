@@ -47,6 +47,10 @@ from .stemming import stems
 
 Source = SearchEntry.Source
 FTS_TABLE = "knowledge_searchfts"
+# PostgreSQL: where the vectors wait to be copied to the match rows, and how long a filler makes
+# each of its rows (above the 2 032 bytes at which PostgreSQL toasts a row; see write_matches).
+VECTOR_STAGE = "knowledge_searchvectorstage"
+STAGE_FILLER = 2048
 BATCH = 1000
 # Private-use characters that ts_headline puts around a match (search_results.py); they are
 # taken out of indexed text so that no one can type them.
@@ -269,20 +273,31 @@ def assign_facets(ids: list[int] | None = None) -> None:
 
 def write_matches(ids: list[int] | None = None) -> None:
     """PostgreSQL: write the ``SearchMatch`` rows of these new entries (of all, without ``ids``),
-    with their weighted vectors, in one statement. The entries must have their facet rows."""
-    sql = (
-        f"INSERT INTO {SearchMatch._meta.db_table} (id, facets_id, language, due_at, vector) "  # noqa: S608 — names from the models
-        f"SELECT id, facets_id, language, CASE WHEN source = 'news' THEN published_at END, "
-        f"setweight(to_tsvector({CONFIG_SQL}, title), 'A') || "
-        f"setweight(to_tsvector({CONFIG_SQL}, lead), 'B') || "
-        f"setweight(to_tsvector({CONFIG_SQL}, body), 'C') "
-        f"FROM {SearchEntry._meta.db_table}"
-    )
-    with connection.cursor() as cursor:
-        if ids is None:
-            cursor.execute(sql + " ORDER BY id")
-        else:
-            cursor.execute(sql + " WHERE id = ANY(%s) ORDER BY id", [ids])
+    with their weighted vectors, in three statements. The entries must have their facet rows.
+
+    The vectors go first to ``VECTOR_STAGE``, whose long rows PostgreSQL always toasts, and are
+    copied from there, so each match row keeps only a pointer to its vector and stays narrow
+    (migration 0011 says why); the stage's rows are deleted in the same transaction.
+    """
+    entry, where, params = SearchEntry._meta.db_table, "", []
+    if ids is not None:
+        where, params = "WHERE id = ANY(%s)", [ids]
+    # One transaction: a stage row left by a failed write would be copied again by the next one.
+    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {VECTOR_STAGE} (id, vector, filler) "  # noqa: S608 — names from the models
+            f"SELECT id, setweight(to_tsvector({CONFIG_SQL}, title), 'A') || "
+            f"setweight(to_tsvector({CONFIG_SQL}, lead), 'B') || "
+            f"setweight(to_tsvector({CONFIG_SQL}, body), 'C'), repeat(' ', {STAGE_FILLER}) "
+            f"FROM {entry} {where}",
+            params,
+        )
+        cursor.execute(
+            f"INSERT INTO {SearchMatch._meta.db_table} (id, facets_id, language, due_at, vector) "  # noqa: S608
+            f"SELECT e.id, e.facets_id, e.language, CASE WHEN e.source = 'news' THEN e.published_at END, s.vector "
+            f"FROM {entry} e JOIN {VECTOR_STAGE} s ON s.id = e.id ORDER BY e.id"
+        )
+        cursor.execute(f"DELETE FROM {VECTOR_STAGE}")  # noqa: S608 — other transactions' rows are not seen
 
 
 def _write_fts(entries: list[SearchEntry]) -> None:

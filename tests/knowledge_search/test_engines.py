@@ -4,10 +4,12 @@ whichever database DATABASE_URL names, and CI runs it on both."""
 import datetime
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
+from samverka.knowledge import search as search_index
 from samverka.knowledge import search_results
-from samverka.knowledge.models import KnowledgeItem, SearchEntry, SearchFacets
+from samverka.knowledge.models import KnowledgeItem, SearchEntry, SearchFacets, SearchMatch
 from samverka.knowledge.search_results import Filters, search
 
 pytestmark = pytest.mark.django_db
@@ -227,3 +229,27 @@ def test_only_the_ranked_matches_have_pages(make_item, reindex, monkeypatch):
     found = search("biogas", page=4)
     assert (found.total, found.pages, found.page, len(found.results), found.limited) == (9, 3, 3, 1, True)
     assert not search("biogas nummer 1").limited
+
+
+def test_match_rows_keep_their_vectors_out_of_line(make_item, reindex):
+    """PostgreSQL: a match row holds a pointer to its vector, which is in the table's TOAST
+    (migration 0011), whether written by a rebuild or by indexing one item; the stage the vectors
+    pass through is empty afterwards. SQLite has no match rows (its FTS5 table plays their part)."""
+    text = "Rötning av gödsel från gårdar i länet ger biogas, biogödsel och värme till bygden. "
+    make_item(title="Biogas på gården", body=text * 3)
+    make_item(title="Biogas i staden", body=text * 2)
+    reindex()
+    third = make_item(title="Biogas i skogen", body=text)
+    search_index.index_knowledge_items([third.pk])
+    if connection.vendor != "postgresql":
+        assert not SearchMatch.objects.exists()
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltoastrelid::regclass::text FROM pg_class WHERE oid = %s::regclass",
+                       [SearchMatch._meta.db_table])
+        toast = cursor.fetchone()[0]
+        cursor.execute(f"SELECT count(DISTINCT chunk_id) FROM {toast}")  # noqa: S608 — a name from the catalogue
+        out_of_line = cursor.fetchone()[0]
+        cursor.execute(f"SELECT count(*) FROM {search_index.VECTOR_STAGE}")  # noqa: S608
+        staged = cursor.fetchone()[0]
+    assert (SearchMatch.objects.count(), out_of_line, staged) == (3, 3, 0)

@@ -16,6 +16,7 @@ from django.db import migrations, models
 
 FORWARD = [
     # As migration 0007 for the entries: long values (the vector) go to TOAST when a row is written.
+    # (Only when the row is longer than about 2 kB, which a vector alone seldom is: migration 0011.)
     "ALTER TABLE knowledge_searchmatch SET (toast_tuple_target = 128)",
     """INSERT INTO knowledge_searchmatch (id, facets_id, language, due_at, vector)
        SELECT id, facets_id, language, CASE WHEN source = 'news' THEN published_at END, vector

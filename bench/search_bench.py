@@ -11,7 +11,7 @@ docs/deploy.md asks for on SSD storage) and seeded when it does not hold ``--ent
 again): six portfolios, eight programme areas and entries whose Swedish text (one in ten in
 English) is put together from word lists of the low-carbon theme (projects, tips, results,
 news and events), inserted with ``bulk_create``, given their facet rows by an SQL ``UPDATE`` and their match rows
-(with the vectors) by an ``INSERT … SELECT``.
+(with the vectors) by ``write_matches``, as ``rebuild_search_index`` does.
 
 Each query below runs ``--runs`` times (after one warm-up) through
 ``search_results.search()`` and through the page with the Django test client; the script prints

@@ -15,8 +15,9 @@ text to match is written beside the entry:
 
 - PostgreSQL: a ``SearchMatch`` row (same id) with the entry's facet row, language, when a news
   item may appear and its ``vector``, weighted title A, lead B, text C in the entry's language
-  (``swedish`` or ``english``), by one ``INSERT … SELECT`` (a GIN index serves the matching;
-  migration 0010 says why it is a row of its own).
+  (``swedish`` or ``english``), by ``write_matches`` (the vectors pass through a stage table
+  so that they stay out of the row; a GIN index serves the matching; migrations 0010 and 0011
+  say why).
 - SQLite: a row of the FTS5 table ``knowledge_searchfts`` (rowid = the entry's id) holding the
   stems of the title, lead and text (``stemming.py``), so that FTS5 matches stems as PostgreSQL does.
 
@@ -350,7 +351,7 @@ def rebuild_index() -> dict[str, int]:
     """Replace the whole index in one transaction; return the number of entries per source.
 
     Side effects: deletes every search entry and writes one per public thing, in bulk (on
-    PostgreSQL the match rows and their vectors by one statement at the end).
+    PostgreSQL the match rows and their vectors by one ``write_matches()`` at the end).
     """
     tables = [SearchMatch._meta.db_table if is_postgresql() else FTS_TABLE, SearchEntry._meta.db_table]
     counts = {}
